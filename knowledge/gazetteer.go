@@ -1,0 +1,234 @@
+package knowledge
+
+import (
+	"embed"
+	"fmt"
+	"sort"
+	"strings"
+)
+
+//go:embed gazetteer
+var gazetteerFS embed.FS
+
+// PlaceKind says what a Place is.
+type PlaceKind uint8
+
+// The kinds of Place.
+const (
+	PlaceCountry PlaceKind = iota + 1 // a country or territory
+	PlaceRegion                       // a first-level subdivision: province, state, prefecture
+	PlaceCity                         // a city or town
+)
+
+// String returns "country", "region" or "city".
+func (k PlaceKind) String() string {
+	switch k {
+	case PlaceCountry:
+		return "country"
+	case PlaceRegion:
+		return "region"
+	case PlaceCity:
+		return "city"
+	}
+	return fmt.Sprintf("PlaceKind(%d)", uint8(k))
+}
+
+// Place is a country, a first-level region, or a city.
+type Place struct {
+	Name    string // canonical English name, e.g. "Ho Chi Minh City"
+	Kind    PlaceKind
+	Country string // canonical country name; for a country, its own name
+	Region  string // for a city, its region when known
+}
+
+// Gazetteer finds countries, first-level regions and cities by name. It is
+// built from the data files in the gazetteer folder by LoadGazetteer and is
+// safe for concurrent use, since nothing changes it after loading.
+type Gazetteer struct {
+	places    map[string]Place  // folded name or alias → place
+	demonyms  map[string]string // folded demonym → country
+	countries map[string]string // folded country name, alias or ISO2 code → country
+	names     []string          // canonical country names, sorted
+	maxWords  int
+}
+
+// The header line of each data file: its columns, in order.
+const (
+	countryHeader = "name\tiso2\taliases\tdemonyms"
+	regionHeader  = "name\tcountry\taliases"
+	cityHeader    = "name\tcountry\tregion\taliases"
+)
+
+// LoadGazetteer parses the embedded data files.
+func LoadGazetteer() (*Gazetteer, error) {
+	g := &Gazetteer{
+		places:    make(map[string]Place, 8192),
+		demonyms:  make(map[string]string, 256),
+		countries: make(map[string]string, 1024),
+	}
+	countries, err := readTable("gazetteer/countries.tsv", countryHeader)
+	if err != nil {
+		return nil, err
+	}
+	regions, err := readTable("gazetteer/regions.tsv", regionHeader)
+	if err != nil {
+		return nil, err
+	}
+	cities, err := readTable("gazetteer/cities.tsv", cityHeader)
+	if err != nil {
+		return nil, err
+	}
+	for _, row := range countries {
+		name, iso2 := row.fields[0], row.fields[1]
+		if name == "" || len(iso2) != 2 {
+			return nil, fmt.Errorf("%s: country needs a name and a two-letter code", row.pos)
+		}
+		g.names = append(g.names, name)
+		p := Place{Name: name, Kind: PlaceCountry, Country: name}
+		for _, n := range append([]string{name}, splitList(row.fields[2])...) {
+			g.add(p, n)
+			g.countries[Fold(n)] = name
+		}
+		g.countries[Fold(iso2)] = name
+		for _, d := range splitList(row.fields[3]) {
+			g.demonyms[Fold(d)] = name
+			g.count(d)
+		}
+	}
+	sort.Strings(g.names)
+	// Cities go in before regions so that a city shares its name with a
+	// region (Beijing, Hanoi) wins; countries went in first and always win.
+	for _, row := range cities {
+		country, ok := g.countries[Fold(row.fields[1])]
+		if !ok {
+			return nil, fmt.Errorf("%s: unknown country %q", row.pos, row.fields[1])
+		}
+		p := Place{Name: row.fields[0], Kind: PlaceCity, Country: country, Region: row.fields[2]}
+		for _, n := range append([]string{p.Name}, splitList(row.fields[3])...) {
+			g.add(p, n)
+		}
+	}
+	for _, row := range regions {
+		country, ok := g.countries[Fold(row.fields[1])]
+		if !ok {
+			return nil, fmt.Errorf("%s: unknown country %q", row.pos, row.fields[1])
+		}
+		p := Place{Name: row.fields[0], Kind: PlaceRegion, Country: country}
+		for _, n := range append([]string{p.Name}, splitList(row.fields[2])...) {
+			g.add(p, n)
+		}
+	}
+	return g, nil
+}
+
+// add files p under name unless an earlier row already took that name.
+func (g *Gazetteer) add(p Place, name string) {
+	key := Fold(name)
+	if key == "" {
+		return
+	}
+	if _, taken := g.places[key]; !taken {
+		g.places[key] = p
+	}
+	g.count(key)
+}
+
+// count raises maxWords to the number of words in name.
+func (g *Gazetteer) count(name string) {
+	if n := len(strings.Fields(Fold(name))); n > g.maxWords {
+		g.maxWords = n
+	}
+}
+
+// Lookup finds a place by any of its names or aliases, ignoring case and
+// accents. When a name is both a country and a region or city, the country
+// wins; when it is a region and a city (Beijing, Tianjin, Hanoi), the city
+// wins but its Country is the same. It returns false for unknown names.
+func (g *Gazetteer) Lookup(name string) (Place, bool) {
+	p, ok := g.places[Fold(name)]
+	return p, ok
+}
+
+// CountryOfDemonym maps "Chinese", "Japanese", "Vietnamese", "Lao",
+// "Korean" and the like to the country's canonical name.
+func (g *Gazetteer) CountryOfDemonym(word string) (string, bool) {
+	c, ok := g.demonyms[Fold(word)]
+	return c, ok
+}
+
+// CountryName maps any country name, alias or ISO 3166-1 alpha-2 code
+// ("Viet Nam", "USA", "PRC", "VN") to its canonical name.
+func (g *Gazetteer) CountryName(name string) (string, bool) {
+	c, ok := g.countries[Fold(name)]
+	return c, ok
+}
+
+// Countries returns every canonical country name, sorted.
+func (g *Gazetteer) Countries() []string {
+	return append([]string(nil), g.names...)
+}
+
+// MaxWords is the number of words of the longest name, for callers that
+// scan text with a sliding window.
+func (g *Gazetteer) MaxWords() int {
+	return g.maxWords
+}
+
+// tableRow is one data line of a gazetteer file.
+type tableRow struct {
+	pos    string // file:line, for errors
+	fields []string
+}
+
+// readTable reads the tab-separated file at path, checks that its header
+// line is header, and returns its data rows, each with as many fields as
+// the header has columns, skipping blank and '#' lines.
+func readTable(path, header string) ([]tableRow, error) {
+	data, err := gazetteerFS.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read gazetteer: %w", err)
+	}
+	var rows []tableRow
+	columns := strings.Count(header, "\t") + 1
+	seenHeader := false
+	for i, line := range strings.Split(string(data), "\n") {
+		line = strings.TrimSuffix(line, "\r")
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		pos := fmt.Sprintf("%s:%d", path, i+1)
+		if !seenHeader {
+			if line != header {
+				return nil, fmt.Errorf("%s: header is %q; want %q", pos, line, header)
+			}
+			seenHeader = true
+			continue
+		}
+		fields := strings.Split(line, "\t")
+		if len(fields) != columns {
+			return nil, fmt.Errorf("%s: %d columns; want %d", pos, len(fields), columns)
+		}
+		for j := range fields {
+			fields[j] = strings.TrimSpace(fields[j])
+		}
+		if fields[0] == "" {
+			return nil, fmt.Errorf("%s: empty name", pos)
+		}
+		rows = append(rows, tableRow{pos: pos, fields: fields})
+	}
+	if !seenHeader {
+		return nil, fmt.Errorf("%s: no header", path)
+	}
+	return rows, nil
+}
+
+// splitList splits a ';'-separated list, dropping empty items.
+func splitList(s string) []string {
+	var out []string
+	for _, f := range strings.Split(s, ";") {
+		if f = strings.TrimSpace(f); f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
