@@ -15,4 +15,12 @@ type Article struct {
 	Paragraphs []string
 	// Captions are the photo-caption lines, kept apart from the prose.
 	Captions []string
+	// Credits are the author and photo credit lines, taken out of the prose.
+	Credits []Credit
+}
+
+// Credit is a by-line: "Author: Jane Roe" gives Role "Author", Name "Jane Roe".
+type Credit struct {
+	Role string
+	Name string
 }

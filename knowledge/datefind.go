@@ -1,0 +1,137 @@
+package knowledge
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"time"
+)
+
+// dateMention is a date or a range of dates written in a sentence.
+type dateMention struct {
+	Start, End Date
+	// Pos and EndPos are the byte offsets of the expression.
+	Pos, EndPos int
+	// explicitYear says whether the text gave the year.
+	explicitYear bool
+}
+
+const (
+	fullMonth = `(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)`
+	ord       = `(?:st|nd|rd|th)?`
+	yearOpt   = `(?:,?\s+(\d{4}))?`
+	rangeSep  = `\s*(?:-|–|—|to|and|until|till|through)\s*`
+)
+
+// datePatterns are tried in order; a later pattern never overlaps an earlier match.
+var datePatterns = []struct {
+	re   *regexp.Regexp
+	read func(m []string) (start, end [3]string)
+}{
+	{ // 10 to 16 November 2025, 10-16 November
+		regexp.MustCompile(`\b(\d{1,2})` + ord + rangeSep + `(\d{1,2})` + ord + `\s+(?:of\s+)?` + fullMonth + yearOpt),
+		func(m []string) ([3]string, [3]string) { return [3]string{m[4], m[3], m[1]}, [3]string{m[4], m[3], m[2]} },
+	},
+	{ // November 2-3, 2025
+		regexp.MustCompile(fullMonth + `\s+(\d{1,2})` + ord + rangeSep + `(\d{1,2})` + ord + `\b` + yearOpt),
+		func(m []string) ([3]string, [3]string) { return [3]string{m[4], m[1], m[2]}, [3]string{m[4], m[1], m[3]} },
+	},
+	{ // 30 October to 2 November 2025
+		regexp.MustCompile(`\b(\d{1,2})` + ord + `\s+` + fullMonth + rangeSep + `(\d{1,2})` + ord + `\s+` + fullMonth + yearOpt),
+		func(m []string) ([3]string, [3]string) { return [3]string{m[5], m[2], m[1]}, [3]string{m[5], m[4], m[3]} },
+	},
+	{ // 14 November 2025, 14th of November
+		regexp.MustCompile(`\b(\d{1,2})` + ord + `\s+(?:of\s+)?` + fullMonth + yearOpt),
+		func(m []string) ([3]string, [3]string) { s := [3]string{m[3], m[2], m[1]}; return s, s },
+	},
+	{ // November 14, 2025
+		regexp.MustCompile(fullMonth + `\s+(\d{1,2})` + ord + `\b(?:,?\s+(\d{4}))?`),
+		func(m []string) ([3]string, [3]string) { s := [3]string{m[3], m[1], m[2]}; return s, s },
+	},
+	{ // 14/11/2025, 14.11.2025
+		regexp.MustCompile(`\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b`),
+		func(m []string) ([3]string, [3]string) { s := [3]string{m[3], m[2], m[1]}; return s, s },
+	},
+	{ // 2025-11-14
+		regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`),
+		func(m []string) ([3]string, [3]string) { s := [3]string{m[1], m[2], m[3]}; return s, s },
+	},
+	{ // November 2025
+		regexp.MustCompile(fullMonth + `,?\s+(\d{4})\b`),
+		func(m []string) ([3]string, [3]string) { s := [3]string{m[2], m[1], ""}; return s, s },
+	},
+	{ // in 2026
+		regexp.MustCompile(`\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Oo]f|[Ff]rom|[Tt]he year)\s+((?:19|20)\d{2})\b`),
+		func(m []string) ([3]string, [3]string) { s := [3]string{m[1], "", ""}; return s, s },
+	},
+}
+
+// findDates returns the dates written in s, in order. A date without a year
+// takes refYear; with refYear 0 it is left out.
+func findDates(s string, refYear int) []dateMention {
+	var out []dateMention
+	taken := func(a, b int) bool {
+		for _, m := range out {
+			if a < m.EndPos && m.Pos < b {
+				return true
+			}
+		}
+		return false
+	}
+	for _, p := range datePatterns {
+		for _, loc := range p.re.FindAllStringSubmatchIndex(s, -1) {
+			if taken(loc[0], loc[1]) {
+				continue
+			}
+			m := make([]string, len(loc)/2)
+			for i := range m {
+				if loc[2*i] >= 0 {
+					m[i] = s[loc[2*i]:loc[2*i+1]]
+				}
+			}
+			a, b := p.read(m)
+			explicit := a[0] != ""
+			start, ok1 := mentionDate(a, refYear)
+			end, ok2 := mentionDate(b, refYear)
+			if !ok1 || !ok2 || end.Compare(start) < 0 {
+				continue
+			}
+			out = append(out, dateMention{Start: start, End: end, Pos: loc[0], EndPos: loc[1], explicitYear: explicit})
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Pos < out[j].Pos })
+	return out
+}
+
+// mentionDate builds a Date from year, month and day strings, any of which
+// but the year may be empty; a month may be a name.
+func mentionDate(p [3]string, refYear int) (Date, bool) {
+	y := refYear
+	if p[0] != "" {
+		y, _ = strconv.Atoi(p[0])
+	}
+	if y < 1900 || y > 2200 {
+		return Date{}, false
+	}
+	d := Date{Year: y}
+	if p[1] == "" {
+		return d, true
+	}
+	m, err := strconv.Atoi(p[1])
+	if err != nil {
+		m, _ = strconv.Atoi(monthNumber(p[1]))
+	}
+	if m < 1 || m > 12 {
+		return Date{}, false
+	}
+	d.Month = time.Month(m)
+	if p[2] == "" {
+		return d, true
+	}
+	day, _ := strconv.Atoi(p[2])
+	if !validDay(y, d.Month, day) {
+		return Date{}, false
+	}
+	d.Day = day
+	return d, true
+}
