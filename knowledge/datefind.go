@@ -30,15 +30,21 @@ var datePatterns = []struct {
 }{
 	{ // 10 to 16 November 2025, 10-16 November
 		regexp.MustCompile(`\b(\d{1,2})` + ord + rangeSep + `(\d{1,2})` + ord + `\s+(?:of\s+)?` + fullMonth + yearOpt),
-		func(m []string) ([3]string, [3]string) { return [3]string{m[4], m[3], m[1]}, [3]string{m[4], m[3], m[2]} },
+		func(m []string) ([3]string, [3]string) {
+			return [3]string{m[4], m[3], m[1]}, [3]string{m[4], m[3], m[2]}
+		},
 	},
 	{ // November 2-3, 2025
 		regexp.MustCompile(fullMonth + `\s+(\d{1,2})` + ord + rangeSep + `(\d{1,2})` + ord + `\b` + yearOpt),
-		func(m []string) ([3]string, [3]string) { return [3]string{m[4], m[1], m[2]}, [3]string{m[4], m[1], m[3]} },
+		func(m []string) ([3]string, [3]string) {
+			return [3]string{m[4], m[1], m[2]}, [3]string{m[4], m[1], m[3]}
+		},
 	},
 	{ // 30 October to 2 November 2025
 		regexp.MustCompile(`\b(\d{1,2})` + ord + `\s+` + fullMonth + rangeSep + `(\d{1,2})` + ord + `\s+` + fullMonth + yearOpt),
-		func(m []string) ([3]string, [3]string) { return [3]string{m[5], m[2], m[1]}, [3]string{m[5], m[4], m[3]} },
+		func(m []string) ([3]string, [3]string) {
+			return [3]string{m[5], m[2], m[1]}, [3]string{m[5], m[4], m[3]}
+		},
 	},
 	{ // 14 November 2025, 14th of November
 		regexp.MustCompile(`\b(\d{1,2})` + ord + `\s+(?:of\s+)?` + fullMonth + yearOpt),
