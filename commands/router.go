@@ -1,0 +1,149 @@
+// Package commands holds coopbot's slash commands: their definitions as
+// plain data (Catalog) and the handlers that answer them. A handler takes a
+// context and the interaction and returns the reply; it never calls Discord
+// and never logs. Router dispatches an interaction to its handler; the
+// runtime in package bot sends what it returns and logs the errors.
+package commands
+
+import (
+	"context"
+	"fmt"
+	"runtime/debug"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// Handler answers one interaction. It returns an error only for the
+// unexpected; problems a user can fix are ephemeral replies.
+type Handler func(ctx context.Context, i *discordgo.Interaction) (Reply, error)
+
+// pageFunc builds one page of a paged command from the arguments its
+// buttons carry.
+type pageFunc func(ctx context.Context, i *discordgo.Interaction, args []string, page int) (Reply, error)
+
+// Router dispatches interactions to the handlers of the catalogue.
+type Router struct {
+	lib  Knowledge
+	subs SubscriptionStore
+	now  func() time.Time
+
+	commands     map[string]Handler
+	autocomplete map[string]Handler
+	pages        map[string]pageFunc
+}
+
+// NewRouter returns a router whose handlers answer from lib and keep
+// subscriptions in subs; now stamps new subscriptions (time.Now when nil).
+func NewRouter(lib Knowledge, subs SubscriptionStore, now func() time.Time) *Router {
+	if now == nil {
+		now = time.Now
+	}
+	r := &Router{lib: lib, subs: subs, now: now}
+	r.commands = map[string]Handler{
+		CmdLatest:        r.latest,
+		CmdPartners:      r.partners,
+		CmdVisits:        r.visits,
+		CmdSearch:        r.search,
+		CmdAsk:           r.ask,
+		CmdSubscribe:     r.subscribe,
+		CmdUnsubscribe:   r.unsubscribe,
+		CmdSubscriptions: r.subscriptions,
+		CmdReload:        r.reload,
+		CmdHelp:          r.help,
+	}
+	r.pages = map[string]pageFunc{
+		CmdLatest:        r.latestPage,
+		CmdPartners:      r.partnersPage,
+		CmdVisits:        r.visitsPage,
+		CmdSearch:        r.searchPage,
+		CmdSubscriptions: r.subscriptionsPage,
+	}
+	return r
+}
+
+// Handle answers i. It always returns a reply to send: when err is not nil
+// the reply is an ephemeral apology (or empty autocomplete choices) and err
+// is the detail for the log. A deferred reply's work is wrapped the same way.
+func (r *Router) Handle(ctx context.Context, i *discordgo.Interaction) (reply Reply, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			reply, err = r.failed(i), fmt.Errorf("panic: %v\n%s", p, debug.Stack())
+		}
+	}()
+	reply, err = r.dispatch(ctx, i)
+	if err != nil || reply.Response == nil {
+		if err == nil {
+			err = fmt.Errorf("handler returned no response")
+		}
+		return r.failed(i), err
+	}
+	if work := reply.Deferred; work != nil {
+		reply.Deferred = func(ctx context.Context) (edit *discordgo.WebhookEdit, err error) {
+			defer func() {
+				if p := recover(); p != nil {
+					edit, err = apologyEdit(), fmt.Errorf("panic: %v\n%s", p, debug.Stack())
+				}
+			}()
+			edit, err = work(ctx)
+			if err != nil || edit == nil {
+				if err == nil {
+					err = fmt.Errorf("deferred handler returned no edit")
+				}
+				return apologyEdit(), err
+			}
+			return edit, nil
+		}
+	}
+	return reply, nil
+}
+
+func (r *Router) dispatch(ctx context.Context, i *discordgo.Interaction) (Reply, error) {
+	switch i.Type {
+	case discordgo.InteractionPing:
+		return Reply{Response: &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong}}, nil
+	case discordgo.InteractionApplicationCommand:
+		name := i.ApplicationCommandData().Name
+		h, ok := r.commands[name]
+		if !ok {
+			return Reply{}, fmt.Errorf("unknown command %q", name)
+		}
+		return h(ctx, i)
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		return r.complete(ctx, i)
+	case discordgo.InteractionMessageComponent:
+		return r.button(ctx, i)
+	}
+	return Reply{}, fmt.Errorf("unsupported interaction type %d", i.Type)
+}
+
+// button rebuilds the page a Previous or Next button points to, replacing
+// the message it is on.
+func (r *Router) button(ctx context.Context, i *discordgo.Interaction) (Reply, error) {
+	id := i.MessageComponentData().CustomID
+	k, err := parsePageKey(id)
+	if err != nil {
+		return ephemeral("This button is from an older version of the bot. Run the command again."), nil
+	}
+	page, ok := r.pages[k.Cmd]
+	if !ok {
+		return ephemeral("This button is from an older version of the bot. Run the command again."), nil
+	}
+	reply, err := page(ctx, i, k.Args, k.Page)
+	if err != nil {
+		return Reply{}, err
+	}
+	if res := reply.Response; res != nil && res.Type == discordgo.InteractionResponseChannelMessageWithSource &&
+		res.Data != nil && res.Data.Flags&discordgo.MessageFlagsEphemeral == 0 {
+		res.Type = discordgo.InteractionResponseUpdateMessage
+	}
+	return reply, nil
+}
+
+// failed is the reply to an interaction whose handler failed.
+func (r *Router) failed(i *discordgo.Interaction) Reply {
+	if i != nil && i.Type == discordgo.InteractionApplicationCommandAutocomplete {
+		return choices(nil)
+	}
+	return ephemeral(Apology)
+}
