@@ -8,6 +8,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/char/asciifolding"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/blevesearch/vellum/regexp"
 )
@@ -49,16 +50,26 @@ func (l *Library) Search(ctx context.Context, q string, n int) (*SearchResult, e
 		} else if t, ok := h.Fields[fieldTitle].(string); ok {
 			hit.Title = t // indexed by a sync whose model is not in place yet
 		}
-		for _, f := range req.Highlight.Fields {
-			for _, frag := range h.Fragments[f] {
-				if len(hit.Snippets) < maxSnippets {
-					hit.Snippets = append(hit.Snippets, strings.Join(strings.Fields(frag), " "))
-				}
-			}
-		}
+		hit.Snippets = snippets(h, req.Highlight.Fields)
 		out.Hits = append(out.Hits, hit)
 	}
 	return out, nil
+}
+
+// snippets returns up to maxSnippets fragments of h, one a field, from the
+// fields where the query matched; the start of the body when it matched
+// none of them (a hit by its names or institutions).
+func snippets(h *search.DocumentMatch, fields []string) []string {
+	var out []string
+	for _, f := range fields {
+		if len(h.Locations[f]) > 0 && len(h.Fragments[f]) > 0 && len(out) < maxSnippets {
+			out = append(out, strings.Join(strings.Fields(h.Fragments[f][0]), " "))
+		}
+	}
+	if len(out) == 0 && len(h.Fragments[fieldBody]) > 0 {
+		out = append(out, strings.Join(strings.Fields(h.Fragments[fieldBody][0]), " "))
+	}
+	return out
 }
 
 // searchArticles returns the files of the n articles that best match text,
