@@ -18,37 +18,71 @@ func loadGazetteer(t testing.TB) *Gazetteer {
 func TestGazetteerLookup(t *testing.T) {
 	g := loadGazetteer(t)
 	country := func(name string) Place { return Place{Name: name, Kind: PlaceCountry, Country: name} }
+	region := func(name, country string) Place { return Place{Name: name, Kind: PlaceRegion, Country: country} }
+	city := func(name, country, region string) Place {
+		return Place{Name: name, Kind: PlaceCity, Country: country, Region: region}
+	}
 	tests := []struct {
 		name string
 		want Place // the zero Place: not found
 	}{
 		{"China", country("China")},
-		{"china", country("China")},                            // case is ignored
-		{"People's Republic of China", country("China")},       // alias with apostrophe
-		{"PRC", country("China")},                              // acronym alias
-		{"Viet Nam", country("Vietnam")},                       // official spelling
-		{"Việt Nam", country("Vietnam")},                       // with diacritics
-		{"USA", country("United States")},                      // acronym
-		{"U.S.", country("United States")},                     // acronym with full stops
-		{"United States of America", country("United States")}, // long form
-		{"Britain", country("United Kingdom")},                 // alias
-		{"England", country("United Kingdom")},                 // constituent nation
-		{"Korea", country("South Korea")},                      // Korea alone means the South
-		{"Republic of Korea", country("South Korea")},          // long form
-		{"DPRK", country("North Korea")},                       // acronym
-		{"Lao PDR", country("Laos")},                           // official short form
-		{"Czechia", country("Czech Republic")},                 // new short name
-		{"Côte d'Ivoire", country("Côte d'Ivoire")},            // accents in the canonical name
-		{"Cote d Ivoire", country("Côte d'Ivoire")},            // and without them
-		{"Taiwan", country("Taiwan")},                          // not a sovereign state, still a country here
-		{"Hong Kong", country("Hong Kong")},                    // city and country: the country wins
-		{"Singapore", country("Singapore")},                    // city-state
-		{"Georgia", country("Georgia")},                        // the country, not the US state
-		{"Jordan", country("Jordan")},                          // a country that is also a personal name
-		{"Atlantis", Place{}},                                  // not a place
-		{"", Place{}},                                          // empty
-		{"Chinese", Place{}},                                   // a demonym is not a place name
-		{"VN", Place{}},                                        // ISO codes are for CountryName only
+		{"china", country("China")},                                                       // case is ignored
+		{"People's Republic of China", country("China")},                                  // alias with apostrophe
+		{"PRC", country("China")},                                                         // acronym alias
+		{"Viet Nam", country("Vietnam")},                                                  // official spelling
+		{"Việt Nam", country("Vietnam")},                                                  // with diacritics
+		{"USA", country("United States")},                                                 // acronym
+		{"U.S.", country("United States")},                                                // acronym with full stops
+		{"United States of America", country("United States")},                            // long form
+		{"Britain", country("United Kingdom")},                                            // alias
+		{"England", country("United Kingdom")},                                            // constituent nation
+		{"Korea", country("South Korea")},                                                 // Korea alone means the South
+		{"Republic of Korea", country("South Korea")},                                     // long form
+		{"DPRK", country("North Korea")},                                                  // acronym
+		{"Lao PDR", country("Laos")},                                                      // official short form
+		{"Czechia", country("Czech Republic")},                                            // new short name
+		{"Côte d'Ivoire", country("Côte d'Ivoire")},                                       // accents in the canonical name
+		{"Cote d Ivoire", country("Côte d'Ivoire")},                                       // and without them
+		{"Taiwan", country("Taiwan")},                                                     // not a sovereign state, still a country here
+		{"Hong Kong", country("Hong Kong")},                                               // city and country: the country wins
+		{"Singapore", country("Singapore")},                                               // city-state
+		{"Georgia", country("Georgia")},                                                   // the country, not the US state
+		{"Jordan", country("Jordan")},                                                     // a country that is also a personal name
+		{"Hanoi", city("Hanoi", "Vietnam", "Hanoi")},                                      // city and region: the city wins
+		{"Hà Nội", city("Hanoi", "Vietnam", "Hanoi")},                                     // Vietnamese spelling
+		{"HA NOI", city("Hanoi", "Vietnam", "Hanoi")},                                     // without diacritics, upper case
+		{"Saigon", city("Ho Chi Minh City", "Vietnam", "Ho Chi Minh City")},               // former name
+		{"Đà Nẵng", city("Da Nang", "Vietnam", "Da Nang")},                                // đ folds to d
+		{"Hạ Long", city("Ha Long", "Vietnam", "Quang Ninh")},                             // city with its province
+		{"Quảng Ninh", region("Quang Ninh", "Vietnam")},                                   // province with diacritics
+		{"Quang Ninh Province", region("Quang Ninh", "Vietnam")},                          // with its kind
+		{"Beijing", city("Beijing", "China", "Beijing")},                                  // municipality: the city wins
+		{"Tianjin", city("Tianjin", "China", "Tianjin")},                                  // likewise
+		{"Henan", region("Henan", "China")},                                               // province only
+		{"Guangxi Zhuang Autonomous Region", region("Guangxi", "China")},                  // long form
+		{"Xi'an", city("Xi'an", "China", "Shaanxi")},                                      // apostrophe
+		{"Xian", city("Xi'an", "China", "Shaanxi")},                                       // without it
+		{"Fuxin", city("Fuxin", "China", "Liaoning")},                                     // smaller university city
+		{"Kyushu", region("Kyushu", "Japan")},                                             // island
+		{"Kyūshū", region("Kyushu", "Japan")},                                             // with macrons
+		{"Tsukuba", city("Tsukuba", "Japan", "Ibaraki")},                                  // university town
+		{"Hokkaido", region("Hokkaido", "Japan")},                                         // prefecture and island
+		{"Gyeongsangbuk-do", region("North Gyeongsang", "South Korea")},                   // Korean form
+		{"Luang Prabang", city("Luang Prabang", "Laos", "Luang Prabang")},                 // city and province
+		{"Victoria", region("Victoria", "Australia")},                                     // the state; no city Victoria
+		{"Washington", city("Washington, D.C.", "United States", "District of Columbia")}, // the capital
+		{"Cambridge", city("Cambridge", "United Kingdom", "England")},                     // university town
+		{"Sale", Place{}},                                                                 // Moroccan city left out: an English word
+		{"Mobile", Place{}},                                                               // likewise
+		{"Reading", Place{}},                                                              // likewise
+		{"Jackson", Place{}},                                                              // a personal name
+		{"Sakura", Place{}},                                                               // a given name
+		{"Nan", Place{}},                                                                  // Thai province only as "Nan Province"
+		{"Atlantis", Place{}},                                                             // not a place
+		{"", Place{}},                                                                     // empty
+		{"Chinese", Place{}},                                                              // a demonym is not a place name
+		{"VN", Place{}},                                                                   // ISO codes are for CountryName only
 	}
 	for _, tt := range tests {
 		got, ok := g.Lookup(tt.name)
