@@ -1,5 +1,9 @@
 package knowledge
 
+import (
+	"strings"
+)
+
 // Extractor finds institutions, people, visits, agreements and partnerships
 // in articles. It is safe for concurrent use.
 type Extractor struct {
@@ -11,7 +15,196 @@ func NewExtractor(g *Gazetteer) *Extractor {
 	return &Extractor{gaz: g}
 }
 
+// unit is a sentence of the prose or a caption line, ready for the rules.
+type unit struct {
+	text    string
+	caption bool
+	toks    []token
+	insts   []mention
+	places  []placeMention
+	dates   []dateMention
+	people  []personMention
+}
+
+// draft is the working state of one extraction.
+type draft struct {
+	x     *Extractor
+	a     *Article
+	units []*unit
+	es    *entities
+	home  int // the entity the article is mostly about, or -1
+	facts Facts
+}
+
 // Extract returns the facts of a.
 func (x *Extractor) Extract(a *Article) Facts {
-	return Facts{}
+	w := &draft{x: x, a: a, es: newEntities(), home: -1}
+	w.split()
+	w.resolveInstitutions()
+	w.findHome()
+	w.placeInstitutions()
+	w.findPeople()
+	w.findEvents()
+	w.facts.AboutCooperation = w.aboutCooperation()
+	return w.facts
+}
+
+// split cuts the article into units and finds the names, places and dates in each.
+func (w *draft) split() {
+	year := w.a.Published.Year
+	add := func(text string, caption bool) {
+		u := &unit{text: text, caption: caption, toks: tokenize(text)}
+		u.insts = findInstitutions(text, u.toks)
+		u.places = w.x.findPlaces(u.toks)
+		u.dates = findDates(text, year)
+		w.units = append(w.units, u)
+	}
+	for _, p := range w.a.Paragraphs {
+		for _, s := range splitSentences(p) {
+			add(s, false)
+		}
+	}
+	for _, c := range w.a.Captions {
+		add(c, true)
+	}
+}
+
+// resolveInstitutions turns the mentions of every unit into article-local
+// entities, then finds the acronyms the text uses alone.
+func (w *draft) resolveInstitutions() {
+	for i, u := range w.units {
+		for k := range u.insts {
+			u.insts[k].Entity = w.es.add(u.insts[k], i, !u.caption)
+		}
+	}
+	remap := w.es.mergeVariants()
+	for _, u := range w.units {
+		for k := range u.insts {
+			u.insts[k].Entity = remap[u.insts[k].Entity]
+		}
+	}
+	// Acronyms alone: "the HUMG delegation", "between QUI and LNU".
+	for _, u := range w.units {
+		var extra []mention
+		for i, t := range u.toks {
+			if !t.isAcronym() || inMention(u.insts, i) {
+				continue
+			}
+			id, ok := w.es.bindAcronym(t.Text)
+			if !ok && w.standsAlone(t.Text, u, i) {
+				id, ok = w.es.add(mention{Name: t.Text, Acronym: t.Text, AcronymOnly: true}, 0, !u.caption), true
+				w.es.list[id].mentions--
+			}
+			if ok {
+				extra = append(extra, mention{Name: t.Text, From: i, To: i + 1, AcronymOnly: true, Entity: id})
+				w.es.list[id].mentions++
+			}
+		}
+		if len(extra) > 0 {
+			u.insts = sortMentions(append(u.insts, extra...))
+		}
+	}
+	for _, u := range w.units {
+		for _, m := range u.insts {
+			if e := w.es.list[m.Entity]; e.evidence == "" {
+				e.evidence = u.text
+			}
+		}
+	}
+}
+
+// standsAlone reports whether an acronym that the article never spells out
+// names an institution: it is not a common abbreviation, and it recurs or
+// stands where institutions stand ("a HUMG delegation", "led by HUMG").
+func (w *draft) standsAlone(acr string, u *unit, i int) bool {
+	if len(acr) < 3 || commonAcronyms[strings.ToUpper(acr)] {
+		return false
+	}
+	n := 0
+	for _, v := range w.units {
+		for _, t := range v.toks {
+			if t.Text == acr {
+				n++
+			}
+		}
+	}
+	if n >= 2 {
+		return true
+	}
+	next, prev := "", ""
+	if i+1 < len(u.toks) {
+		next = strings.ToLower(u.toks[i+1].Text)
+	}
+	if i > 0 {
+		prev = strings.ToLower(u.toks[i-1].Text)
+	}
+	switch next {
+	case "delegation", "students", "lecturers", "staff", "'s", "university", "leaders", "representatives":
+		return true
+	}
+	switch prev {
+	case "of", "at", "with", "by", "from", "between", "and":
+		return true
+	}
+	return false
+}
+
+// inMention reports whether token i lies inside one of ms.
+func inMention(ms []mention, i int) bool {
+	for _, m := range ms {
+		if i >= m.From && i < m.To+3 && (i < m.To || m.Acronym != "") {
+			return true
+		}
+	}
+	return false
+}
+
+// sortMentions orders mentions by position.
+func sortMentions(ms []mention) []mention {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].From < ms[j-1].From; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+	return ms
+}
+
+// findHome picks the institution the article is mostly about: the most
+// mentioned, the first named on a tie.
+func (w *draft) findHome() {
+	for id, e := range w.es.list {
+		if e.mentions == 0 {
+			continue
+		}
+		if w.home < 0 || e.mentions > w.es.list[w.home].mentions ||
+			e.mentions == w.es.list[w.home].mentions && e.first < w.es.list[w.home].first {
+			w.home = id
+		}
+	}
+	for _, e := range w.es.list {
+		if e.mentions == 0 {
+			continue
+		}
+		w.facts.Institutions = append(w.facts.Institutions, Institution{
+			Name: e.name(), Aliases: e.aliases(), Mentions: e.mentions, Evidence: e.evidence,
+		})
+	}
+}
+
+// entityName returns the name an entity goes by in the facts.
+func (w *draft) entityName(id int) string {
+	if id < 0 || id >= len(w.es.list) {
+		return ""
+	}
+	return w.es.list[id].name()
+}
+
+// homeAnaphora matches the words that refer to the article's own institution.
+func isHomeAnaphora(u *unit, i int) bool {
+	if i+1 >= len(u.toks) {
+		return false
+	}
+	t, n := u.toks[i].Text, strings.ToLower(u.toks[i+1].Text)
+	return (t == "the" || t == "The") && (n == "university" || n == "school" || n == "college" || n == "institute" || n == "academy") &&
+		(i+2 >= len(u.toks) || !u.toks[i+2].isCap() && u.toks[i+2].Text != "of")
 }

@@ -1,0 +1,177 @@
+package knowledge
+
+import (
+	"sort"
+	"strings"
+)
+
+// agreementsIn reads the agreements a unit says were signed, and the
+// partnerships they show.
+func (w *draft) agreementsIn(u *unit, t *trip, lastHost int, last dateMention, pair func(a, b int, k Kind, d Date, ev string)) {
+	if !agreementNoun.MatchString(u.text) || !signVerb.MatchString(u.text) {
+		return
+	}
+	var parties [][]int
+	switch {
+	case bothSides.MatchString(u.text) && t != nil && lastHost >= 0:
+		parties = [][]int{{t.visitor, lastHost}}
+	default:
+		subject, objects := w.agreementSides(u)
+		if subject < 0 || len(objects) == 0 {
+			return
+		}
+		for _, o := range objects {
+			parties = append(parties, []int{subject, o})
+		}
+	}
+	d := w.a.Published
+	switch {
+	case len(u.dates) > 0:
+		d = u.dates[0].Start
+	case t != nil && !last.Start.IsZero():
+		d = last.Start
+	}
+	kind := agreementKind(u.text)
+	for _, ps := range parties {
+		w.addAgreement(ps, kind, d, u.text)
+		for i := range ps {
+			for j := i + 1; j < len(ps); j++ {
+				pair(ps[i], ps[j], KindAgreement, d, u.text)
+			}
+		}
+	}
+}
+
+// agreementSides finds who signed with whom: the institution (or "the
+// University", meaning the article's own) before the verb, and those after
+// "with"; or every institution of "between A and B".
+func (w *draft) agreementSides(u *unit) (subject int, objects []int) {
+	verb := signVerb.FindStringIndex(u.text)[0]
+	subject = -1
+	for i, t := range u.toks {
+		if t.Start >= verb {
+			break
+		}
+		if isHomeAnaphora(u, i) && subject < 0 {
+			subject = w.home
+		}
+	}
+	for _, m := range u.insts {
+		if u.toks[m.From].Start < verb && subject < 0 {
+			subject = m.Entity
+		} else if u.toks[m.From].Start >= verb && m.Entity != subject {
+			objects = appendEntity(objects, m.Entity)
+		}
+	}
+	if subject < 0 && len(objects) >= 2 && strings.Contains(u.text, "between") {
+		return objects[0], objects[1:]
+	}
+	if subject < 0 && len(objects) > 0 && w.home >= 0 && w.home != objects[0] {
+		// "… signed an MOU with X": the article's own institution signed.
+		for _, t := range u.toks {
+			if t.Text == "with" && t.Start < u.toks[firstMentionAfter(u, verb)].Start {
+				return w.home, objects
+			}
+		}
+	}
+	return subject, objects
+}
+
+// firstMentionAfter returns the token where the first mention after byte offset at starts.
+func firstMentionAfter(u *unit, at int) int {
+	for _, m := range u.insts {
+		if u.toks[m.From].Start >= at {
+			return m.From
+		}
+	}
+	return len(u.toks) - 1
+}
+
+// addAgreement records an agreement once per set of parties.
+func (w *draft) addAgreement(ids []int, kind string, d Date, evidence string) {
+	var names []string
+	for _, id := range ids {
+		if n := w.entityName(id); n != "" && !contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	if len(names) < 2 {
+		return
+	}
+	sort.Strings(names)
+	for _, a := range w.facts.Agreements {
+		if strings.Join(a.Parties, "\x00") == strings.Join(names, "\x00") {
+			return
+		}
+	}
+	w.facts.Agreements = append(w.facts.Agreements, Agreement{Parties: names, Kind: kind, Date: d, Evidence: evidence})
+}
+
+// agreementKind names the kind of agreement a unit speaks of: "MOU",
+// "memorandum of understanding on strategic cooperation", "cooperation agreement".
+func agreementKind(text string) string {
+	k := kindPhrase.FindString(text)
+	if k == "" {
+		return "agreement"
+	}
+	words := strings.Fields(k)
+	for i, w := range words {
+		if strings.ToUpper(w) != w {
+			words[i] = strings.ToLower(w)
+		}
+	}
+	k = strings.Join(words, " ")
+	for _, plural := range []string{"agreements", "contracts", "memoranda", "MOUs", "MoUs"} {
+		if strings.HasSuffix(k, plural) {
+			k = strings.TrimSuffix(k, "s")
+			k = strings.Replace(k, "memoranda", "memorandum", 1)
+		}
+	}
+	k = strings.ReplaceAll(k, "memorandum of understanding (MOU)", "memorandum of understanding")
+	return k
+}
+
+// cooperationIn reads the partnerships a unit shows: co-organisers of an
+// event with each other, and the article's own institution with each
+// institution named in a sentence about cooperation.
+func (w *draft) cooperationIn(u *unit, last dateMention, pair func(a, b int, k Kind, d Date, ev string)) {
+	var ids []int
+	for _, m := range u.insts {
+		ids = appendEntity(ids, m.Entity)
+	}
+	d := last.Start
+	if len(u.dates) > 0 {
+		d = u.dates[0].Start
+	}
+	if coOrganised.MatchString(u.text) && len(ids) >= 2 {
+		for i := range ids {
+			for j := i + 1; j < len(ids); j++ {
+				pair(ids[i], ids[j], KindEvent, d, u.text)
+			}
+		}
+		return
+	}
+	if w.home < 0 || !cooperationCue.MatchString(u.text) {
+		return
+	}
+	for _, id := range ids {
+		if id != w.home {
+			pair(w.home, id, KindProgramme, d, u.text)
+		}
+	}
+}
+
+// aboutCooperation says whether the article is about international
+// cooperation: it tells of a visit, an agreement or a partnership, or
+// speaks of cooperation again and again.
+func (w *draft) aboutCooperation() bool {
+	if len(w.facts.Visits)+len(w.facts.Agreements)+len(w.facts.Partnerships) > 0 {
+		return true
+	}
+	n := 0
+	for _, u := range w.units {
+		n += len(cooperationCue.FindAllString(strings.ToLower(u.text), -1))
+		n += len(delegationCue.FindAllString(u.text, -1))
+	}
+	return n >= 3
+}

@@ -1,0 +1,141 @@
+package knowledge
+
+// placeInstitutions gives each entity its country, from the strongest
+// evidence to the weakest: a place or nationality in its name; a country
+// written right after it ("…, Japan", "(China)") or "in <place>" after it;
+// the others of its enumeration; the one foreign country of its sentence;
+// and last, the country the article talks about most.
+func (w *draft) placeInstitutions() {
+	votes := make([]map[string]int, len(w.es.list))
+	for i := range votes {
+		votes[i] = map[string]int{}
+	}
+	dominant := w.dominantCountry()
+	for _, u := range w.units {
+		for _, m := range u.insts {
+			if m.AcronymOnly {
+				continue
+			}
+			if c := w.countryInName(m.Name); c != "" {
+				votes[m.Entity][c] += 100
+			}
+			if c := w.countryAfter(u, m); c != "" {
+				votes[m.Entity][c] += 10
+			}
+		}
+	}
+	// Enumerations share a country: "Kyushu, Hokkaido, … and Fukui Universities".
+	for _, u := range w.units {
+		lists := map[int]map[string]int{}
+		for _, m := range u.insts {
+			if m.List == 0 {
+				continue
+			}
+			if lists[m.List] == nil {
+				lists[m.List] = map[string]int{}
+			}
+			if c := best(votes[m.Entity]); c != "" {
+				lists[m.List][c]++
+			}
+		}
+		for _, m := range u.insts {
+			if c := best(lists[m.List]); m.List != 0 && c != "" {
+				votes[m.Entity][c] += 3
+			}
+		}
+		if c := w.soleCountry(u); c != "" {
+			for _, m := range u.insts {
+				if len(w.es.list[m.Entity].names) > 0 {
+					votes[m.Entity][c]++
+				}
+			}
+		}
+	}
+	for id, e := range w.es.list {
+		e.country = best(votes[id])
+		if e.country == "" && len(e.names) > 0 {
+			// An acronym alone says nothing of where; the corpus may know.
+			e.country = dominant
+		}
+	}
+	for i := range w.facts.Institutions {
+		for _, e := range w.es.list {
+			if e.mentions > 0 && e.name() == w.facts.Institutions[i].Name {
+				w.facts.Institutions[i].Country = e.country
+			}
+		}
+	}
+}
+
+// countryInName finds a place or nationality among a name's words:
+// "Tianjin University of Technology" is in China.
+func (w *draft) countryInName(name string) string {
+	toks := tokenize(name)
+	for _, p := range w.x.findPlaces(toks) {
+		if p.Place.Country != "" {
+			return p.Place.Country
+		}
+	}
+	return ""
+}
+
+// countryAfter reads a place written right after a mention: ", China",
+// "(Japan)", " - China", " in Fuxin, Liaoning, China".
+func (w *draft) countryAfter(u *unit, m mention) string {
+	k := m.To
+	if m.Acronym != "" {
+		k += 3
+	}
+	if k < len(u.toks) && u.toks[k].Text == "in" {
+		k++
+	}
+	if k < len(u.toks) && (u.toks[k].Text == "," || u.toks[k].Text == "(" || u.toks[k].Text == "-" || u.toks[k].Text == "–") {
+		k++
+	}
+	for _, p := range u.places {
+		if p.From == k && !p.Demonym && p.Place.Country != "" {
+			return p.Place.Country
+		}
+	}
+	return ""
+}
+
+// soleCountry returns the one country a unit names, when it names exactly one.
+func (w *draft) soleCountry(u *unit) string {
+	c := ""
+	for _, p := range u.places {
+		if p.Place.Country == "" {
+			continue
+		}
+		if c != "" && c != p.Place.Country {
+			return ""
+		}
+		c = p.Place.Country
+	}
+	return c
+}
+
+// dominantCountry is the country the article names most, places and
+// nationalities together.
+func (w *draft) dominantCountry() string {
+	count := map[string]int{}
+	for _, u := range w.units {
+		for _, p := range u.places {
+			if p.Place.Country != "" {
+				count[p.Place.Country]++
+			}
+		}
+	}
+	return best(count)
+}
+
+// best returns the key with the highest count, the first in order on a tie.
+func best(votes map[string]int) string {
+	top, n := "", 0
+	for k, v := range votes {
+		if v > n || v == n && k < top {
+			top, n = k, v
+		}
+	}
+	return top
+}

@@ -1,0 +1,232 @@
+package knowledge
+
+import (
+	"sort"
+	"strings"
+)
+
+// entity is one institution as one article knows it, with every name the
+// article uses for it.
+type entity struct {
+	names    map[string]int // full names as written, and how often
+	acronyms []string
+	mentions int
+	first    int  // the first unit that names it
+	inBody   bool // named in the prose, not only in captions
+	country  string
+	evidence string
+}
+
+// name returns the entity's fullest name: the most used full name from the
+// prose, then the longest.
+func (e *entity) name() string {
+	best, n := "", -1
+	for name, c := range e.names {
+		if c > n || c == n && len(name) > len(best) || c == n && len(name) == len(best) && name < best {
+			best, n = name, c
+		}
+	}
+	if best == "" && len(e.acronyms) > 0 {
+		return e.acronyms[0]
+	}
+	return best
+}
+
+// aliases returns every other name and acronym of the entity, sorted.
+func (e *entity) aliases() []string {
+	main := e.name()
+	var out []string
+	for name := range e.names {
+		if name != main {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	for _, a := range e.acronyms {
+		if a != main {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// entities resolves the institution mentions of one article into entities:
+// the same name, a bound acronym, "ACR University", and a caption's variant
+// of a prose name all name one entity.
+type entities struct {
+	list  []*entity
+	byKey map[string]int // folded full name → entity
+	byAcr map[string]int // acronym → entity
+}
+
+func newEntities() *entities {
+	return &entities{byKey: map[string]int{}, byAcr: map[string]int{}}
+}
+
+// nameKey folds a name for comparison, without a leading "the".
+func nameKey(name string) string {
+	return strings.TrimPrefix(Fold(name), "the ")
+}
+
+// add records a full-name mention and returns its entity.
+func (es *entities) add(m mention, unit int, body bool) int {
+	key := nameKey(m.Name)
+	id, ok := es.byKey[key]
+	if !ok && m.Acronym != "" {
+		id, ok = es.byAcr[m.Acronym]
+	}
+	if !ok {
+		if acr, head, found := strings.Cut(m.Name, " "); found && institutionHeads[head] {
+			id, ok = es.byAcr[acr] // "LNTU University"
+		}
+	}
+	if !ok {
+		id = len(es.list)
+		es.list = append(es.list, &entity{names: map[string]int{}, first: unit})
+	}
+	e := es.list[id]
+	if !m.AcronymOnly {
+		e.names[m.Name]++
+		es.byKey[key] = id
+	}
+	if m.Acronym != "" && !contains(e.acronyms, m.Acronym) {
+		e.acronyms = append(e.acronyms, m.Acronym)
+		es.byAcr[m.Acronym] = id
+	}
+	e.mentions++
+	e.inBody = e.inBody || body
+	return id
+}
+
+// bindAcronym finds the entity an acronym that the text never spelled out
+// stands for: the one entity whose name it fits, by word initials.
+func (es *entities) bindAcronym(acr string) (int, bool) {
+	if id, ok := es.byAcr[acr]; ok {
+		return id, true
+	}
+	if len(acr) < 3 || commonAcronyms[acr] {
+		return 0, false
+	}
+	found := -1
+	// An acronym that is a word of a name: "NKE" of "Technobrige NKE".
+	for id, e := range es.list {
+		for name := range e.names {
+			if contains(strings.Fields(name), acr) {
+				return id, true
+			}
+		}
+	}
+	for id, e := range es.list {
+		for name := range e.names {
+			if initialsFit(acr, name) {
+				if found >= 0 && found != id {
+					return 0, false // ambiguous
+				}
+				found = id
+			}
+		}
+	}
+	if found < 0 {
+		return 0, false
+	}
+	es.list[found].acronyms = append(es.list[found].acronyms, acr)
+	es.byAcr[acr] = found
+	return found, true
+}
+
+// initialsFit reports whether acr starts with the initial of name's first
+// word and all but one of its letters are initials of name's words, in order.
+func initialsFit(acr, name string) bool {
+	words := strings.Fields(name)
+	var initials []rune
+	for _, w := range words {
+		if nameConnectors[w] || w == "the" {
+			continue
+		}
+		initials = append(initials, []rune(strings.ToUpper(w))[0])
+	}
+	a := []rune(strings.TrimSuffix(acr, "s"))
+	if len(initials) == 0 || a[0] != initials[0] || !acronymFits(acr, name) {
+		return false
+	}
+	misses, k := 0, 0
+	for _, r := range a {
+		for k < len(initials) && initials[k] != r {
+			k++
+		}
+		if k == len(initials) {
+			misses++
+			k = 0
+			continue
+		}
+		k++
+	}
+	return misses <= 1 && len(a)-misses >= 2
+}
+
+// mergeVariants folds a name used only in captions into the prose entity
+// that shares its first word and head noun: a headline's or caption's
+// other name for the same body.
+func (es *entities) mergeVariants() []int {
+	remap := make([]int, len(es.list))
+	for i := range remap {
+		remap[i] = i
+	}
+	for i, e := range es.list {
+		if e.inBody || len(e.names) == 0 {
+			continue
+		}
+		name := e.name()
+		for j, o := range es.list {
+			if j == i || !o.inBody || len(o.names) == 0 {
+				continue
+			}
+			if sameStem(name, o.name()) {
+				for n, c := range e.names {
+					o.names[n] += c
+				}
+				// A variant is an alias, never the canonical name.
+				for n := range e.names {
+					o.names[n] = min(o.names[n], 1)
+				}
+				o.mentions += e.mentions
+				e.names = map[string]int{}
+				e.mentions = 0
+				remap[i] = j
+				break
+			}
+		}
+	}
+	return remap
+}
+
+// sameStem reports whether two names share their first word and their head noun.
+func sameStem(a, b string) bool {
+	wa, wb := strings.Fields(a), strings.Fields(b)
+	return len(wa) > 1 && len(wb) > 1 && wa[0] == wb[0] && headOf(wa) != "" && headOf(wa) == headOf(wb)
+}
+
+// headOf returns the first institution head noun among words.
+func headOf(words []string) string {
+	for _, w := range words {
+		if institutionHeads[w] {
+			return w
+		}
+	}
+	return ""
+}
+
+// commonAcronyms are all-capital words that are not institutions.
+var commonAcronyms = set("MOU", "MOA", "LOI", "ICT", "FDI", "GDP", "CEO", "STEM", "PHD", "AI", "IT",
+	"COVID", "SDG", "SDGS", "USD", "VND", "EUR", "CV", "PDF", "TV", "GIS", "IOT", "ESG", "R&D", "UAV",
+	"EV", "NQ", "TW", "CP", "QD", "BGD", "DT", "ODA", "NGO", "CSR", "HR", "KPI", "QS", "THE")
+
+// contains reports whether list holds s.
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

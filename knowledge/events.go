@@ -1,0 +1,173 @@
+package knowledge
+
+import (
+	"regexp"
+	"strings"
+)
+
+// The cues of events, matched against a unit's text. Cooperation cues are
+// lower case on purpose: "International Cooperation Club" is a name, not a cue.
+var (
+	delegationCue = regexp.MustCompile(`(?i)\b(delegation|delegates|mission|working trip|business trip|study tour|working visit|official visit)\b`)
+	visitVerb     = regexp.MustCompile(`(?i)\b(visit(ed|s|ing)?|met|meet(s|ing)?|held|hold(s|ing)?|work(ed|s|ing)? with|discussions? with|talks with|working session|welcom(ed|es|ing)|receiv(ed|es|ing)|toured|tour(ed)? of|arriv(ed|es)|engaged|paid|attended|surveyed)\b`)
+	hostedBy      = regexp.MustCompile(`(?i)\bhosted by\b`)
+	incomingCue   = regexp.MustCompile(`(?i)\b(welcom(ed|es|ing)|receiv(ed|es|ing)|host(ed|s|ing))\s+(a|the|an)\b[^.]{0,40}\bdelegation\b`)
+	agreementNoun = regexp.MustCompile(`(?i)\b(memorand(um|a) of understanding|memorand(um|a) of agreement|memorandum|MOUs?|MoUs?|MOAs?|agreements?|contracts?|letters? of intent|LOIs?|accords?)\b`)
+	signVerb      = regexp.MustCompile(`(?i)\b(sign(ed|s|ing)?|ink(ed|s)?|conclud(ed|es)|implement(ed|s)?|renew(ed|s)?|exchang(ed|es)|entered into|formali[sz]ed|presented the (previously )?signed)\b`)
+	coOrganised   = regexp.MustCompile(`(?i)\b(jointly|co-?)\s*(organi[sz]ed|hosted|held|sponsored|chaired|convened)|\bin (partnership|collaboration|cooperation) with\b|\bco-organi[sz]`)
+	cooperationCue = regexp.MustCompile(`\b(partner(s|ships?)?|cooperat(ion|ing|ed|e)|collaborat(ion|ions|ing|ed|e)|engagements? with|support(ed)? by|scholarships?|joint(ly)?|together with|exchange program(me)?s?|sister|twinning|alliance|research group|research project|participated in|took part in)\b`)
+	bothSides      = regexp.MustCompile(`(?i)\b(the two|both) (sides|institutions|schools|universities|parties|partners|organi[sz]ations)\b`)
+	kindPhrase     = regexp.MustCompile(`(?i)\b((?:(?:strategic|comprehensive|academic|cooperation|collaboration|partnership|framework|exchange|bilateral|research|training) )*(?:memorand(?:um|a) of understanding|memorand(?:um|a) of agreement|memorandum|MOU|MoU|MOA|agreement|contract|letter of intent|LOI)s?(?: \((?:MOU|MoU|MOA)\))?(?: on (?:[a-z][a-z-]* ){0,3}(?:cooperation|partnership|collaboration|exchange|training|research))?)`)
+)
+
+// kindRank orders the kinds of partnership by how much they show: a pair
+// seen in several ways is recorded by its strongest.
+var kindRank = map[Kind]int{KindProgramme: 1, KindEvent: 2, KindVisit: 3, KindAgreement: 4}
+
+// trip is a delegation's journey while the text tells of it.
+type trip struct {
+	visitor     int
+	leader      string
+	leaderTitle string
+	country     string
+	start, end  Date
+	stops       []int // indices into facts.Visits
+	evidence    string
+}
+
+// findEvents reads visits, agreements and partnerships, unit by unit, in
+// the order the article tells them.
+func (w *draft) findEvents() {
+	var t *trip
+	var last dateMention // the last date the text gave
+	lastHost := -1
+	pairs := map[[2]string]int{}
+	pair := func(a, b int, kind Kind, d Date, evidence string) {
+		na, nb := w.entityName(a), w.entityName(b)
+		if a < 0 || b < 0 || na == "" || nb == "" || na == nb {
+			return
+		}
+		key := [2]string{na, nb}
+		if nb < na {
+			key = [2]string{nb, na}
+		}
+		if i, ok := pairs[key]; ok {
+			if p := &w.facts.Partnerships[i]; kindRank[kind] > kindRank[p.Kind] {
+				p.Kind, p.Date, p.Evidence = kind, d, evidence
+			}
+			return
+		}
+		pairs[key] = len(w.facts.Partnerships)
+		w.facts.Partnerships = append(w.facts.Partnerships, Partnership{A: na, B: nb, Kind: kind, Date: d, Evidence: evidence})
+	}
+	finish := func() {
+		if t != nil && len(t.stops) == 0 && t.country != "" && t.country != w.es.list[t.visitor].country && !w.hasVisitBy(t.visitor) {
+			end := t.end
+			if end == t.start && end.Day == 0 {
+				end = Date{} // a month or a year: the end is not known
+			}
+			w.facts.Visits = append(w.facts.Visits, Visit{
+				Visitor: w.entityName(t.visitor), Leader: t.leader, LeaderTitle: t.leaderTitle,
+				Country: t.country, Start: t.start, End: end, Evidence: t.evidence,
+			})
+		}
+	}
+	for _, u := range w.units {
+		for _, d := range u.dates {
+			if !u.caption && d.Start.Month != 0 {
+				last = d // a year alone ("by 2030") is rarely when things happened
+			}
+		}
+		// A delegation sets out: "a delegation from X, led by …", "the X delegation".
+		if v, ok := w.delegationVisitor(u); ok && !u.caption && (t == nil || t.visitor != v) {
+			finish()
+			t = &trip{visitor: v, evidence: u.text}
+			if len(u.dates) > 0 {
+				t.start, t.end = u.dates[0].Start, u.dates[0].End
+			} else if !last.Start.IsZero() {
+				t.start = last.Start
+			}
+			t.leader, t.leaderTitle = w.leaderIn(u)
+			t.country = w.destination(u, v)
+		}
+		if hosts, visitor, ok := w.stopIn(u, t); ok {
+			d := stopDate(u, last, t)
+			for _, h := range hosts {
+				w.addStop(t, visitor, h, u, d)
+				pair(visitor, h, KindVisit, d.Start, u.text)
+				lastHost = h
+			}
+		}
+		w.agreementsIn(u, t, lastHost, last, pair)
+		w.cooperationIn(u, last, pair)
+	}
+	finish()
+}
+
+// hasVisitBy reports whether a visit by the entity is already recorded.
+func (w *draft) hasVisitBy(id int) bool {
+	name := w.entityName(id)
+	for _, v := range w.facts.Visits {
+		if v.Visitor == name {
+			return true
+		}
+	}
+	return false
+}
+
+// delegationVisitor finds the institution a delegation comes from.
+func (w *draft) delegationVisitor(u *unit) (int, bool) {
+	if !delegationCue.MatchString(u.text) {
+		return 0, false
+	}
+	for i, t := range u.toks {
+		if !strings.EqualFold(t.Text, "delegation") && !strings.EqualFold(t.Text, "delegates") && !strings.EqualFold(t.Text, "mission") {
+			continue
+		}
+		// "the X delegation"
+		for _, m := range u.insts {
+			if m.To == i || m.Acronym != "" && m.To+3 == i {
+				return m.Entity, true
+			}
+		}
+		// "delegation from/of (the) X"
+		if i+1 < len(u.toks) && (u.toks[i+1].Text == "from" || u.toks[i+1].Text == "of") {
+			if m := mentionAt(u.insts, i+2); m >= 0 {
+				return u.insts[m].Entity, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// leaderIn finds "led by <person>" in a unit.
+func (w *draft) leaderIn(u *unit) (name, title string) {
+	for i := 0; i+1 < len(u.toks); i++ {
+		if u.toks[i].Text != "led" || u.toks[i+1].Text != "by" {
+			continue
+		}
+		for _, p := range u.people {
+			if p.From == i+2 {
+				return p.Name, p.Title
+			}
+		}
+	}
+	return "", ""
+}
+
+// destination is the country a delegation travels to: the first country
+// the unit names that is not the visitor's own.
+func (w *draft) destination(u *unit, visitor int) string {
+	home := w.es.list[visitor].country
+	for _, p := range u.places {
+		if p.Place.Country != "" && p.Place.Country != home && !p.Demonym {
+			return p.Place.Country
+		}
+	}
+	for _, p := range u.places {
+		if p.Place.Country != "" && p.Place.Country != home {
+			return p.Place.Country
+		}
+	}
+	return ""
+}

@@ -1,0 +1,88 @@
+package knowledge
+
+// The word lists that extraction's rules use. They are general English
+// (and a little Vietnamese) about institutions, titles and cooperation; none
+// of them names a particular institution, person or place.
+
+// institutionHeads are the nouns that make a capitalised span an institution.
+var institutionHeads = set(
+	"University", "Universities", "College", "Colleges", "Institute", "Institutes", "Institution",
+	"Academy", "Commission", "Agency", "Society", "Association", "Ministry", "Group", "Company",
+	"Corporation", "Corp", "Foundation", "School", "Polytechnic", "Organization", "Organisation",
+	"Federation", "Club", "Union", "Bureau", "Authority", "Consortium", "Network", "Fund",
+	"Embassy", "Consulate", "Government", "Hospital", "Bank", "Inc", "Ltd", "LLC", "GmbH", "JSC",
+	"Holdings", "Industries", "Conservatory", "Council", "Center", "Centre", "Laboratory",
+	"Alliance", "Administration", "Service", "Observatory", "Survey",
+	"Department", "Faculty", "Office", "Division", "Section", "Board", "Committee", "Unit",
+)
+
+// subunitHeads name a part of an institution rather than an institution:
+// "the Department of International Cooperation, Ministry of …".
+var subunitHeads = set("Department", "Faculty", "Office", "Division", "Section", "Board", "Committee", "Unit")
+
+// contextSubunitHeads name a part of an institution when the text ties them
+// to one ("the University Council of …", "the university's Centre for …")
+// and an institution of their own otherwise ("the British Council").
+var contextSubunitHeads = set("Council", "Center", "Centre", "School", "Laboratory", "Service")
+
+// pluralHeads are heads that a list shares: "Kyushu, Hokkaido and Fukui Universities".
+var pluralHeads = map[string]string{
+	"Universities": "University", "Colleges": "College", "Institutes": "Institute",
+}
+
+// nameConnectors may join the words of an institution's name.
+var nameConnectors = set("of", "for", "and", "&", "on", "de", "du", "des", "la", "le", "di", "del", "der", "für", "und")
+
+// leftStops are capitalised words that start sentences or clauses but never
+// start an institution's name.
+var leftStops = set(
+	"The", "A", "An", "At", "In", "On", "From", "To", "With", "By", "For", "Of", "And", "Or", "But",
+	"During", "After", "Before", "Meanwhile", "Additionally", "Notably", "Also", "Both", "Each",
+	"Every", "This", "That", "These", "Those", "Its", "Their", "Our", "His", "Her", "My", "Your",
+	"Later", "Then", "Furthermore", "Moreover", "However", "Besides", "Beyond", "Through",
+	"Within", "Under", "Between", "Among", "As", "Since", "While", "When", "Following", "Via",
+	"Representatives", "Representative", "Students", "Delegates", "Delegation", "Leaders",
+	"Speaking", "Opening", "Closing", "Welcoming", "Visiting", "Promoting", "Today", "Yesterday",
+	"Last", "Next", "Recently", "Currently", "Previously", "Thanks", "According", "Including",
+	"Such", "Many", "Several", "Some", "All", "Other", "Over", "About", "Dear", "Mr", "Ms", "Mrs",
+	"Dr", "Prof", "Assoc", "Professor", "Associate", "Madam", "Sir", "Hon", "Rev", "Both",
+	"January", "February", "March", "April", "May", "June", "July", "August", "September",
+	"October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+	"Saturday", "Sunday", "Here", "There", "Where", "What", "Who", "Which", "Why", "How", "It",
+	"We", "They", "He", "She", "I", "You", "Partner", "Partners", "Participants", "Photo",
+)
+
+// honorifics are the words before a person's name that are not part of it.
+var honorifics = set(
+	"Prof", "Professor", "Assoc", "Associate", "Asst", "Assistant", "Dr", "Mr", "Ms", "Mrs", "Miss",
+	"Madam", "Sir", "PhD", "Ph.D", "MSc", "M.Sc", "MA", "Eng", "Engr", "H.E", "HE", "Hon", "Rev",
+	"Lt", "Col", "Gen", "Mx",
+)
+
+// titleWords start a person's position: "Vice Rector", "Head of the Department of …".
+var titleWords = set(
+	"President", "Vice", "Deputy", "Rector", "Principal", "Director", "Director-General",
+	"Dean", "Chairman", "Chairwoman", "Chair", "Chairperson", "Chancellor", "Provost", "Head",
+	"Minister", "Vice-Minister", "Ambassador", "Consul", "Consul-General", "Secretary",
+	"Secretary-General", "CEO", "Chief", "Manager", "General", "Executive", "Coordinator",
+	"Lecturer", "Researcher", "Senior", "Governor", "Mayor", "Counsellor", "Counselor",
+	"Attaché", "Officer", "Founder", "Co-founder", "Member", "Advisor", "Adviser", "Leader",
+	"Vice-President", "Vice-Rector", "Pro-Vice-Chancellor", "Party", "Permanent", "Standing",
+	"Acting", "Former", "Honorary", "Emeritus", "Representative", "Editor", "Expert", "Specialist",
+)
+
+// leadTitles are the positions that can stand before a name without an
+// honorific: "President Liu Bo", "Rector Jane Roe".
+var leadTitles = set(
+	"President", "Rector", "Principal", "Director", "Dean", "Chairman", "Chancellor", "Provost",
+	"Minister", "Ambassador", "Secretary", "Governor", "Mayor", "Professor", "Consul", "CEO",
+)
+
+// set makes a set of words.
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}

@@ -1,0 +1,169 @@
+package knowledge
+
+import "strings"
+
+// personMention is a person named in a sentence.
+type personMention struct {
+	Name  string
+	Title string
+	// Institution is the mention the text ties the person to, or -1.
+	Institution int
+	From, To    int
+	// Professor says an honorific made the person a professor.
+	Professor bool
+}
+
+// maxNameWords bounds a person's name.
+const maxNameWords = 4
+
+// findPeople finds titled people in a sentence: "Assoc. Prof. Dr. Nguyen Van
+// An, Vice Rector", "President Jane Roe of …", "Mr. Ton Vi - Director of …".
+// insts are the sentence's institution mentions.
+func findPeople(s string, toks []token, insts []mention) []personMention {
+	var out []personMention
+	for i := 0; i < len(toks); i++ {
+		start := i
+		var lead []string
+		// A position before the name: "President", "Vice Rector".
+		for i < len(toks) && (titleWords[toks[i].Text] && (len(lead) > 0 || leadTitles[toks[i].Text] || toks[i].Text == "Vice" || toks[i].Text == "Deputy")) {
+			lead = append(lead, toks[i].Text)
+			i++
+		}
+		honored, prof := 0, false
+		for i < len(toks) && honorifics[strings.TrimSuffix(toks[i].Text, ".")] && toks[i].isCap() {
+			prof = prof || strings.HasPrefix(toks[i].Text, "Prof")
+			honored++
+			i++
+			if i < len(toks) && toks[i].Text == "." {
+				i++
+			}
+		}
+		if honored == 0 && len(lead) == 0 {
+			i = start
+			continue
+		}
+		j := i
+		for j < len(toks) && j-i < maxNameWords && (isNameWord(toks[j]) || honored > 0 && isNameAfterHonorific(toks[j])) {
+			j++
+		}
+		if j-i < 2 || (j < len(toks) && institutionHeads[toks[j].Text]) {
+			i = start
+			continue
+		}
+		p := personMention{Name: joinWords(toks, i, j), From: start, To: j, Institution: -1, Professor: prof}
+		if len(lead) > 0 && !(len(lead) == 1 && lead[0] == "Professor") {
+			p.Title = strings.Join(lead, " ")
+		}
+		end := j
+		p.Title, p.Institution, end = titleAfter(s, toks, j, insts, p.Title)
+		if p.Institution < 0 {
+			p.Institution = nearestBefore(insts, start)
+		}
+		if p.Title == "" && prof {
+			p.Title = "Professor"
+		}
+		p.To = end
+		out = append(out, p)
+		i = j - 1
+	}
+	return out
+}
+
+// isNameWord reports whether t can be a word of a person's name.
+func isNameWord(t token) bool {
+	return t.isWord() && t.isCap() && !t.isAcronym() && !institutionHeads[t.Text] && !titleWords[t.Text] &&
+		!leftStops[t.Text] && !honorifics[t.Text] && !isMonthOrDay(t.Text)
+}
+
+// isNameAfterHonorific reports whether t can be a word of a name that an
+// honorific introduces: there, short words that open sentences elsewhere
+// are surnames ("Mr. To Quoc").
+func isNameAfterHonorific(t token) bool {
+	return t.isWord() && t.isCap() && !t.isAcronym() && !institutionHeads[t.Text] && !titleWords[t.Text] &&
+		!honorifics[t.Text] && !isMonthOrDay(t.Text) && t.Text != "The" && t.Text != "A" && t.Text != "An"
+}
+
+// titleAfter reads what follows a name: ", Vice Rector", " - Head of the
+// Department of …", " of HUMG", " (Institute for …, Japan)". It returns the
+// title (or lead when none follows), the institution mention it names, and
+// the token where it ends.
+func titleAfter(s string, toks []token, j int, insts []mention, lead string) (string, int, int) {
+	if j >= len(toks) {
+		return lead, -1, j
+	}
+	switch sep := toks[j].Text; {
+	case sep == "of" || sep == "from" || sep == "at":
+		if m := mentionAt(insts, j+1); m >= 0 {
+			return lead, m, insts[m].To
+		}
+	case sep == "(":
+		if m := mentionAt(insts, j+1); m >= 0 {
+			return lead, m, insts[m].To
+		}
+	case sep == "," || sep == "-" || sep == "–" || sep == "—":
+		k := j + 1
+		if k >= len(toks) || !titleWords[toks[k].Text] {
+			return lead, -1, j
+		}
+		end := k
+		inst := -1
+		for end < len(toks) {
+			t := toks[end].Text
+			if t == "," || t == "–" || t == "—" || t == ";" || t == "." || t == ")" || t == "(" || (t == "-" && end > k) ||
+				t == "and" && end+1 < len(toks) && honorifics[toks[end+1].Text] {
+				break
+			}
+			if m := mentionAt(insts, end); m >= 0 {
+				inst = m
+				end = insts[m].To
+				break
+			}
+			end++
+		}
+		title := strings.TrimSpace(joinTokens(s, toks, k, end))
+		if inst >= 0 {
+			title = strings.TrimSpace(joinTokens(s, toks, k, insts[inst].From))
+		} else if end+1 < len(toks) && toks[end].Text == "," {
+			if m := mentionAt(insts, end+1); m >= 0 {
+				inst = m
+			}
+		}
+		title = trimTitle(title)
+		if lead != "" && title == "" {
+			title = lead
+		}
+		return title, inst, end
+	}
+	return lead, -1, j
+}
+
+// trimTitle drops what a title ends with that is not part of the position:
+// "Rector of the University" gives "Rector".
+func trimTitle(t string) string {
+	for _, tail := range []string{" of the University", " of the university", " of the", " of", " at the", " at", " and", " the"} {
+		t = strings.TrimSuffix(t, tail)
+	}
+	return strings.TrimSpace(t)
+}
+
+// mentionAt returns the index of the institution mention starting at token
+// i (after an optional "the"), or -1.
+func mentionAt(insts []mention, i int) int {
+	for k, m := range insts {
+		if m.From == i || m.From == i+1 && m.From > 0 {
+			return k
+		}
+	}
+	return -1
+}
+
+// nearestBefore returns the last institution mention that ends before token i, or -1.
+func nearestBefore(insts []mention, i int) int {
+	best := -1
+	for k, m := range insts {
+		if m.To <= i && (best < 0 || m.To > insts[best].To) {
+			best = k
+		}
+	}
+	return best
+}

@@ -1,0 +1,69 @@
+package knowledge
+
+// placeMention is a place named in a sentence: a country, region or city
+// from the gazetteer, a demonym ("Chinese"), or a city the text calls one
+// ("in Phu Tan city").
+type placeMention struct {
+	Place    Place
+	From, To int
+	// Demonym marks an adjective of nationality: it gives a country, not a place.
+	Demonym bool
+}
+
+// maxPlaceWords bounds the names tried at each position.
+const maxPlaceWords = 5
+
+// findPlaces finds the places named in a sentence, longest names first.
+func (x *Extractor) findPlaces(toks []token) []placeMention {
+	var out []placeMention
+	for i := 0; i < len(toks); i++ {
+		if !toks[i].isWord() || !toks[i].isCap() {
+			continue
+		}
+		found := false
+		for n := min(maxPlaceWords, x.gaz.MaxWords(), len(toks)-i); n >= 1 && !found; n-- {
+			if !toks[i+n-1].isWord() || !toks[i+n-1].isCap() {
+				continue
+			}
+			name := joinWords(toks, i, i+n)
+			if p, ok := x.gaz.Lookup(name); ok {
+				out = append(out, placeMention{Place: p, From: i, To: i + n})
+				i += n - 1
+				found = true
+			}
+		}
+		if found {
+			continue
+		}
+		if c, ok := x.gaz.CountryOfDemonym(toks[i].Text); ok {
+			out = append(out, placeMention{Place: Place{Name: c, Kind: PlaceCountry, Country: c}, From: i, To: i + 1, Demonym: true})
+			continue
+		}
+		// "in Phu Tan city": a city the gazetteer does not know.
+		j := i
+		for j < len(toks) && j-i < 3 && toks[j].isWord() && toks[j].isCap() {
+			j++
+		}
+		if j < len(toks) && j > i && (toks[j].Text == "city" || toks[j].Text == "City") && i > 0 && toks[i-1].Text == "in" {
+			out = append(out, placeMention{Place: Place{Name: joinWords(toks, i, j), Kind: PlaceCity}, From: i, To: j + 1})
+			i = j
+		}
+	}
+	return out
+}
+
+// joinWords joins the words of toks[i:j] with single spaces.
+func joinWords(toks []token, i, j int) string {
+	n := 0
+	for k := i; k < j; k++ {
+		n += len(toks[k].Text) + 1
+	}
+	b := make([]byte, 0, n)
+	for k := i; k < j; k++ {
+		if k > i {
+			b = append(b, ' ')
+		}
+		b = append(b, toks[k].Text...)
+	}
+	return string(b)
+}

@@ -1,0 +1,129 @@
+package knowledge
+
+import "strings"
+
+// stopIn finds the hosts a unit says a delegation visited, and who visited.
+func (w *draft) stopIn(u *unit, t *trip) (hosts []int, visitor int, ok bool) {
+	visitor = w.home
+	if t != nil {
+		visitor = t.visitor
+	}
+	switch {
+	case hostedBy.MatchString(u.text):
+		at := hostedBy.FindStringIndex(u.text)[1]
+		for _, m := range u.insts {
+			if u.toks[m.From].Start >= at {
+				hosts = appendEntity(hosts, m.Entity)
+			}
+		}
+	case incomingCue.MatchString(u.text):
+		v, found := w.delegationVisitor(u)
+		if !found {
+			return nil, 0, false
+		}
+		visitor = v
+		for _, m := range u.insts {
+			if m.Entity != v {
+				hosts = appendEntity(hosts, m.Entity)
+			}
+		}
+		if len(hosts) == 0 && w.home >= 0 && w.home != v {
+			hosts = []int{w.home}
+		}
+	case delegationCue.MatchString(u.text) && visitVerb.MatchString(u.text):
+		if v, found := w.delegationVisitor(u); found {
+			visitor = v
+		} else if t == nil {
+			return nil, 0, false
+		}
+		for _, m := range u.insts {
+			hosts = appendEntity(hosts, m.Entity)
+		}
+	default:
+		return nil, 0, false
+	}
+	if visitor < 0 {
+		return nil, 0, false
+	}
+	out := hosts[:0]
+	for _, h := range hosts {
+		if h != visitor {
+			out = append(out, h)
+		}
+	}
+	return out, visitor, len(out) > 0
+}
+
+// appendEntity appends id unless ids holds it.
+func appendEntity(ids []int, id int) []int {
+	for _, x := range ids {
+		if x == id {
+			return ids
+		}
+	}
+	return append(ids, id)
+}
+
+// stopDate is the date of a stop: the unit's own, else the last date the
+// text gave, else the trip's.
+func stopDate(u *unit, last dateMention, t *trip) dateMention {
+	switch {
+	case len(u.dates) > 0 && !u.caption:
+		return u.dates[0]
+	case !last.Start.IsZero() && !u.caption:
+		return last
+	case t != nil:
+		return dateMention{Start: t.start, End: t.end}
+	}
+	return last
+}
+
+// addStop records that visitor visited host, or adds what this unit says to
+// the stop already recorded.
+func (w *draft) addStop(t *trip, visitor, host int, u *unit, d dateMention) {
+	name, hostName := w.entityName(visitor), w.entityName(host)
+	end := d.End
+	if d.Start == d.End && d.Start.Day == 0 {
+		end = Date{} // a month or year: the end is not known
+	}
+	city := w.cityIn(u)
+	for i := range w.facts.Visits {
+		v := &w.facts.Visits[i]
+		if v.Visitor != name || len(v.Hosts) != 1 || v.Hosts[0] != hostName {
+			continue
+		}
+		if !u.caption && !d.Start.IsZero() {
+			if v.Start.IsZero() || d.Start.Compare(v.Start) < 0 {
+				v.Start = d.Start
+			}
+			if !end.IsZero() && (v.End.IsZero() || end.Compare(v.End) > 0) {
+				v.End = end
+			}
+		}
+		if v.City == "" {
+			v.City = city
+		}
+		return
+	}
+	v := Visit{Visitor: name, Hosts: []string{hostName}, City: city, Start: d.Start, End: end, Evidence: u.text}
+	v.Country = w.es.list[host].country
+	if t != nil && t.visitor == visitor {
+		v.Leader, v.LeaderTitle = t.leader, t.leaderTitle
+		if v.Country == "" {
+			v.Country = t.country
+		}
+		t.stops = append(t.stops, len(w.facts.Visits))
+	}
+	w.facts.Visits = append(w.facts.Visits, v)
+}
+
+// cityIn finds the city a unit places its events in: "in Tianjin", "in Phu Tan city".
+func (w *draft) cityIn(u *unit) string {
+	for _, p := range u.places {
+		if p.Place.Kind != PlaceCity || p.From == 0 || !strings.EqualFold(u.toks[p.From-1].Text, "in") {
+			continue
+		}
+		return p.Place.Name
+	}
+	return ""
+}
