@@ -8,13 +8,13 @@ import (
 // The cues of events, matched against a unit's text. Cooperation cues are
 // lower case on purpose: "International Cooperation Club" is a name, not a cue.
 var (
-	delegationCue = regexp.MustCompile(`(?i)\b(delegation|delegates|mission|working trip|business trip|study tour|working visit|official visit)\b`)
-	visitVerb     = regexp.MustCompile(`(?i)\b(visit(ed|s|ing)?|met|meet(s|ing)?|held|hold(s|ing)?|work(ed|s|ing)? with|discussions? with|talks with|working session|welcom(ed|es|ing)|receiv(ed|es|ing)|toured|tour(ed)? of|arriv(ed|es)|engaged|paid|attended|surveyed)\b`)
-	hostedBy      = regexp.MustCompile(`(?i)\bhosted by\b`)
-	incomingCue   = regexp.MustCompile(`(?i)\b(welcom(ed|es|ing)|receiv(ed|es|ing)|host(ed|s|ing))\s+(a|the|an)\b[^.]{0,40}\bdelegation\b`)
-	agreementNoun = regexp.MustCompile(`(?i)\b(memorand(um|a) of understanding|memorand(um|a) of agreement|memorandum|MOUs?|MoUs?|MOAs?|agreements?|contracts?|letters? of intent|LOIs?|accords?)\b`)
-	signVerb      = regexp.MustCompile(`(?i)\b(sign(ed|s|ing)?|ink(ed|s)?|conclud(ed|es)|implement(ed|s)?|renew(ed|s)?|exchang(ed|es)|entered into|formali[sz]ed|presented the (previously )?signed)\b`)
-	coOrganised   = regexp.MustCompile(`(?i)\b(jointly|co-?)\s*(organi[sz]ed|hosted|held|sponsored|chaired|convened)|\bin (partnership|collaboration|cooperation) with\b|\bco-organi[sz]`)
+	delegationCue  = regexp.MustCompile(`(?i)\b(delegation|delegates|mission|working trip|business trip|study tour|working visit|official visit)\b`)
+	visitVerb      = regexp.MustCompile(`(?i)\b(visit(ed|s|ing)?|met|meet(s|ing)?|held|hold(s|ing)?|work(ed|s|ing)? with|discussions? with|talks with|working session|welcom(ed|es|ing)|receiv(ed|es|ing)|toured|tour(ed)? of|arriv(ed|es)|engaged|paid|attended|surveyed)\b`)
+	hostedBy       = regexp.MustCompile(`(?i)\bhosted by\b`)
+	incomingCue    = regexp.MustCompile(`(?i)\b(welcom(ed|es|ing)|receiv(ed|es|ing)|host(ed|s|ing))\s+(a|the|an)\b[^.]{0,40}\bdelegation\b`)
+	agreementNoun  = regexp.MustCompile(`(?i)\b(memorand(um|a) of understanding|memorand(um|a) of agreement|memorandum|MOUs?|MoUs?|MOAs?|agreements?|contracts?|letters? of intent|LOIs?|accords?)\b`)
+	signVerb       = regexp.MustCompile(`(?i)\b(sign(ed|s|ing)?|ink(ed|s)?|conclud(ed|es)|implement(ed|s)?|renew(ed|s)?|exchang(ed|es)|entered into|formali[sz]ed|presented the (previously )?signed)\b`)
+	coOrganised    = regexp.MustCompile(`(?i)\b(jointly|co-?)\s*(organi[sz]ed|hosted|held|sponsored|chaired|convened)|\bin (partnership|collaboration|cooperation) with\b|\bco-organi[sz]`)
 	cooperationCue = regexp.MustCompile(`\b(partner(s|ships?)?|cooperat(ion|ing|ed|e)|collaborat(ion|ions|ing|ed|e)|engagements? with|support(ed)? by|scholarships?|joint(ly)?|together with|exchange program(me)?s?|sister|twinning|alliance|research group|research project|participated in|took part in)\b`)
 	bothSides      = regexp.MustCompile(`(?i)\b(the two|both) (sides|institutions|schools|universities|parties|partners|organi[sz]ations)\b`)
 	kindPhrase     = regexp.MustCompile(`(?i)\b((?:(?:strategic|comprehensive|academic|cooperation|collaboration|partnership|framework|exchange|bilateral|research|training) )*(?:memorand(?:um|a) of understanding|memorand(?:um|a) of agreement|memorandum|MOU|MoU|MOA|agreement|contract|letter of intent|LOI)s?(?: \((?:MOU|MoU|MOA)\))?(?: on (?:[a-z][a-z-]* ){0,3}(?:cooperation|partnership|collaboration|exchange|training|research))?)`)
