@@ -1,5 +1,11 @@
 package knowledge
 
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
 // record is one article and the facts extracted from it: what the catalog
 // persists, so that unchanged articles are never re-extracted.
 type record struct {
@@ -11,15 +17,240 @@ type record struct {
 // across articles, and the look-ups the answers need. It is immutable once
 // built; a sync builds a new one and swaps it in.
 type model struct {
+	gaz *Gazetteer
+	// records are newest first.
 	records []*record
 	byFile  map[string]*record
+	// entities are the institutions of the whole corpus.
+	entities []*Entity
+	// byKey maps a folded full name, alias or acronym to its entities, best first.
+	byKey map[string][]int
+	// local maps a record's institution names to entities.
+	local map[*record]map[string]int
+	// visits are every stop of every trip, oldest first.
+	visits []VisitRecord
+	// links are the partnerships, one per pair of entities.
+	links map[[2]int]*link
+	// linksOf lists the pairs each entity is part of.
+	linksOf map[int][][2]int
+	// articlesOf lists the records that name each entity, newest first.
+	articlesOf map[int][]*record
+	// countries are the countries the corpus names, sorted.
+	countries []string
+}
+
+// link is a partnership as the whole corpus shows it.
+type link struct {
+	kinds    []Kind
+	dates    []Date
+	sources  []*record
+	evidence string
 }
 
 // newModel builds the corpus-wide view of recs.
 func newModel(recs []*record, g *Gazetteer) *model {
-	m := &model{records: recs, byFile: make(map[string]*record, len(recs))}
-	for _, r := range recs {
+	m := &model{
+		gaz: g, records: slices.Clone(recs), byFile: make(map[string]*record, len(recs)),
+		byKey: map[string][]int{}, local: make(map[*record]map[string]int, len(recs)),
+		links: map[[2]int]*link{}, linksOf: map[int][][2]int{}, articlesOf: map[int][]*record{},
+	}
+	slices.SortFunc(m.records, func(a, b *record) int {
+		if c := b.Article.Published.Compare(a.Article.Published); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Article.File, b.Article.File)
+	})
+	for _, r := range m.records {
 		m.byFile[r.Article.File] = r
 	}
+	m.resolve()
+	m.collect()
 	return m
+}
+
+// isAcronymName reports whether a name is an acronym alone.
+func isAcronymName(name string) bool {
+	return !strings.Contains(name, " ") && token{Text: name}.isAcronym()
+}
+
+// resolve merges the institutions of every record into corpus entities:
+// one full name is one entity; an article's aliases join its names; an
+// acronym used alone joins the one entity it is bound to elsewhere.
+func (m *model) resolve() {
+	uf := newUnionFind()
+	acrOf := map[string]map[string]int{} // acronym → full-name key → count
+	for _, r := range m.records {
+		for _, inst := range r.Facts.Institutions {
+			keys := fullKeys(inst)
+			if len(keys) == 0 {
+				continue
+			}
+			for _, k := range keys[1:] {
+				uf.union(keys[0], k)
+			}
+			uf.find(keys[0])
+			for _, a := range inst.Aliases {
+				if isAcronymName(a) {
+					if acrOf[a] == nil {
+						acrOf[a] = map[string]int{}
+					}
+					acrOf[a][keys[0]]++
+				}
+			}
+		}
+	}
+	// An acronym bound to one body across the corpus names it everywhere.
+	acrRoot := map[string]string{}
+	for acr, keys := range acrOf {
+		roots := map[string]int{}
+		for k, n := range keys {
+			roots[uf.find(k)] += n
+		}
+		if len(roots) == 1 {
+			for root := range roots {
+				acrRoot[acr] = root
+			}
+		}
+	}
+	// Build the entities.
+	type tally struct {
+		names, acronyms, countries map[string]int
+		records                    map[*record]bool
+	}
+	byRoot := map[string]int{}
+	var tallies []*tally
+	entityOf := func(root string) int {
+		if id, ok := byRoot[root]; ok {
+			return id
+		}
+		id := len(tallies)
+		byRoot[root] = id
+		tallies = append(tallies, &tally{names: map[string]int{}, acronyms: map[string]int{}, countries: map[string]int{}, records: map[*record]bool{}})
+		return id
+	}
+	for _, r := range m.records {
+		loc := map[string]int{}
+		for _, inst := range r.Facts.Institutions {
+			var id int
+			if keys := fullKeys(inst); len(keys) > 0 {
+				id = entityOf(uf.find(keys[0]))
+			} else if root, ok := acrRoot[inst.Name]; ok {
+				id = entityOf(root)
+			} else {
+				id = entityOf("acronym:" + inst.Name)
+			}
+			t := tallies[id]
+			if !isAcronymName(inst.Name) {
+				t.names[inst.Name] += 1 + inst.Mentions
+			}
+			for _, a := range inst.Aliases {
+				if isAcronymName(a) {
+					t.acronyms[a]++
+				} else {
+					t.names[a]++
+				}
+			}
+			if isAcronymName(inst.Name) {
+				t.acronyms[inst.Name]++
+			}
+			if inst.Country != "" {
+				t.countries[inst.Country]++
+			}
+			t.records[r] = true
+			loc[inst.Name] = id
+			for _, a := range inst.Aliases {
+				loc[a] = id
+			}
+		}
+		m.local[r] = loc
+	}
+	countries := map[string]bool{}
+	for id, t := range tallies {
+		e := &Entity{Name: best(t.names), Country: best(t.countries), Mentions: len(t.records)}
+		e.Acronyms = sortedByCount(t.acronyms)
+		for _, n := range sortedByCount(t.names) {
+			if n != e.Name {
+				e.Aliases = append(e.Aliases, n)
+			}
+		}
+		if e.Name == "" && len(e.Acronyms) > 0 {
+			e.Name = e.Acronyms[0]
+		}
+		e.ID = nameKey(e.Name)
+		if e.Country != "" {
+			countries[e.Country] = true
+		}
+		m.entities = append(m.entities, e)
+		for _, n := range append(append([]string{e.Name}, e.Aliases...), e.Acronyms...) {
+			k := nameKey(n)
+			if !slices.Contains(m.byKey[k], id) {
+				m.byKey[k] = append(m.byKey[k], id)
+			}
+		}
+	}
+	for k, ids := range m.byKey {
+		slices.SortFunc(ids, func(a, b int) int { return cmp.Compare(m.entities[b].Mentions, m.entities[a].Mentions) })
+		m.byKey[k] = ids
+	}
+	for c := range countries {
+		m.countries = append(m.countries, c)
+	}
+	slices.Sort(m.countries)
+}
+
+// fullKeys returns the folded full names of an institution: its name and
+// its aliases that are not acronyms, with "University of X" also as "X University".
+func fullKeys(inst Institution) []string {
+	var keys []string
+	for _, n := range append([]string{inst.Name}, inst.Aliases...) {
+		if isAcronymName(n) {
+			continue
+		}
+		k := nameKey(n)
+		if k != "" && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+// sortedByCount returns the keys of counts, most counted first, then in order.
+func sortedByCount(counts map[string]int) []string {
+	out := make([]string, 0, len(counts))
+	for k := range counts {
+		out = append(out, k)
+	}
+	slices.SortFunc(out, func(a, b string) int {
+		if c := cmp.Compare(counts[b], counts[a]); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	return out
+}
+
+// unionFind merges keys into groups.
+type unionFind struct{ parent map[string]string }
+
+func newUnionFind() *unionFind { return &unionFind{parent: map[string]string{}} }
+
+func (u *unionFind) find(k string) string {
+	p, ok := u.parent[k]
+	if !ok {
+		u.parent[k] = k
+		return k
+	}
+	if p == k {
+		return k
+	}
+	root := u.find(p)
+	u.parent[k] = root
+	return root
+}
+
+func (u *unionFind) union(a, b string) {
+	ra, rb := u.find(a), u.find(b)
+	if ra != rb {
+		u.parent[rb] = ra
+	}
 }

@@ -43,7 +43,7 @@ func findPeople(s string, toks []token, insts []mention) []personMention {
 			continue
 		}
 		j := i
-		for j < len(toks) && j-i < maxNameWords && (isNameWord(toks[j]) || honored > 0 && isNameAfterHonorific(toks[j])) {
+		for j < len(toks) && j-i < maxNameWords && (isNameWord(toks[j]) || honored > 0 && isNameAfterHonorific(toks[j], j > i)) {
 			j++
 		}
 		if j-i < 2 || (j < len(toks) && institutionHeads[toks[j].Text]) {
@@ -77,10 +77,12 @@ func isNameWord(t token) bool {
 
 // isNameAfterHonorific reports whether t can be a word of a name that an
 // honorific introduces: there, short words that open sentences elsewhere
-// are surnames ("Mr. To Quoc").
-func isNameAfterHonorific(t token) bool {
+// are names ("Mr. To Quoc", "Dr. Nguyen The Vinh"), though an article
+// never starts one.
+func isNameAfterHonorific(t token, inner bool) bool {
+	article := t.Text == "The" || t.Text == "A" || t.Text == "An"
 	return t.isWord() && t.isCap() && !t.isAcronym() && !institutionHeads[t.Text] && !titleWords[t.Text] &&
-		!honorifics[t.Text] && !isMonthOrDay(t.Text) && t.Text != "The" && t.Text != "A" && t.Text != "An"
+		!honorifics[t.Text] && !isMonthOrDay(t.Text) && (inner || !article)
 }
 
 // titleAfter reads what follows a name: ", Vice Rector", " - Head of the
