@@ -1,0 +1,168 @@
+package discordtest
+
+import (
+	"net/http"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// hookInteraction finds the interaction behind an interaction webhook and
+// checks its token's age; it answers the failure itself.
+func (s *Server) hookInteraction(w http.ResponseWriter, r *restRequest) *interaction {
+	s.t.Helper()
+	s.mu.Lock()
+	it := s.byToken[r.params["webhook_token"]]
+	s.mu.Unlock()
+	switch {
+	case it == nil || r.params["webhook_id"] != s.AppID:
+		s.fail(w, http.StatusNotFound, 10015, "Unknown Webhook", nil, "%s %s: unknown webhook", r.Method, r.URL.Path)
+		return nil
+	case s.now().Sub(it.created) > TokenLifetime:
+		s.fail(w, http.StatusUnauthorized, 50027, "Invalid Webhook Token", nil,
+			"%s %s: interaction token older than %v", r.Method, r.URL.Path, TokenLifetime)
+		return nil
+	}
+	s.mu.Lock()
+	answered := it.response != nil
+	s.mu.Unlock()
+	if !answered {
+		s.fail(w, http.StatusNotFound, 10015, "Unknown Webhook", nil,
+			"%s %s: the interaction has no response yet: call back first", r.Method, r.URL.Path)
+		return nil
+	}
+	return it
+}
+
+// hookMessage finds the message a webhook route names: @original or a
+// followup's id. Callers hold mu.
+func hookMessage(it *interaction, id string) (*discordgo.Message, int) {
+	if id == "" || (it.original != nil && it.original.ID == id) {
+		return it.original, -1
+	}
+	for i, m := range it.followups {
+		if m.ID == id {
+			return m, i
+		}
+	}
+	return nil, -1
+}
+
+// createFollowup posts a followup message to an interaction.
+func (s *Server) createFollowup(w http.ResponseWriter, r *restRequest) {
+	it := s.hookInteraction(w, r)
+	if it == nil {
+		return
+	}
+	m, err := decodeMessage(r.Header.Get("Content-Type"), r.body)
+	if err != nil {
+		s.fail(w, http.StatusBadRequest, 50109, "The request body contains invalid JSON.", nil, "%s %s: %v", r.Method, r.URL.Path, err)
+		return
+	}
+	msg := s.newMessage(it.i.ChannelID, m)
+	if !s.checkMessage(w, r, msg, m.files) {
+		return
+	}
+	s.mu.Lock()
+	msg.ID, msg.WebhookID = s.newID(), s.AppID
+	it.followups = append(it.followups, msg)
+	if msg.Flags&discordgo.MessageFlagsEphemeral == 0 && msg.ChannelID != "" {
+		s.messages[msg.ChannelID] = append(s.messages[msg.ChannelID], msg)
+	}
+	s.notify()
+	out := messageJSON(msg)
+	s.mu.Unlock()
+	if r.URL.Query().Get("wait") != "true" {
+		writeJSON(w, http.StatusNoContent, nil)
+		return
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (s *Server) getWebhookMessage(w http.ResponseWriter, r *restRequest) {
+	it := s.hookInteraction(w, r)
+	if it == nil {
+		return
+	}
+	s.mu.Lock()
+	msg, _ := hookMessage(it, r.params["message_id"])
+	var out map[string]any
+	if msg != nil {
+		out = messageJSON(msg)
+	}
+	s.mu.Unlock()
+	if msg == nil {
+		s.unknownMessage(w, r)
+		return
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// editWebhookMessage edits @original (which ends a deferred response's
+// "thinking" state) or a followup.
+func (s *Server) editWebhookMessage(w http.ResponseWriter, r *restRequest) {
+	it := s.hookInteraction(w, r)
+	if it == nil {
+		return
+	}
+	m, err := decodeMessage(r.Header.Get("Content-Type"), r.body)
+	if err != nil {
+		s.fail(w, http.StatusBadRequest, 50109, "The request body contains invalid JSON.", nil, "%s %s: %v", r.Method, r.URL.Path, err)
+		return
+	}
+	s.mu.Lock()
+	old, i := hookMessage(it, r.params["message_id"])
+	s.mu.Unlock()
+	if old == nil {
+		s.unknownMessage(w, r)
+		return
+	}
+	edited := *old
+	edited.Flags &^= discordgo.MessageFlagsLoading
+	applyEdit(&edited, m)
+	if !s.checkMessage(w, r, &edited, m.files) {
+		return
+	}
+	s.mu.Lock()
+	now := s.now()
+	edited.EditedTimestamp = &now
+	if i >= 0 {
+		it.followups[i] = &edited
+	} else {
+		it.original = &edited
+	}
+	s.replaceMessage(&edited)
+	s.notify()
+	out := messageJSON(&edited)
+	s.mu.Unlock()
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (s *Server) deleteWebhookMessage(w http.ResponseWriter, r *restRequest) {
+	it := s.hookInteraction(w, r)
+	if it == nil {
+		return
+	}
+	s.mu.Lock()
+	msg, i := hookMessage(it, r.params["message_id"])
+	if msg != nil {
+		if i >= 0 {
+			it.followups = append(it.followups[:i:i], it.followups[i+1:]...)
+		} else {
+			it.original = nil
+		}
+		ms := s.messages[msg.ChannelID]
+		for j := range ms {
+			if ms[j].ID == msg.ID {
+				s.messages[msg.ChannelID] = append(ms[:j:j], ms[j+1:]...)
+				break
+			}
+		}
+		s.notify()
+	}
+	s.mu.Unlock()
+	if msg == nil {
+		s.unknownMessage(w, r)
+		return
+	}
+	writeJSON(w, http.StatusNoContent, nil)
+}
