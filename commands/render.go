@@ -47,6 +47,13 @@ func truncate(s string, n int) string {
 
 // oneLine flattens s to a single line of at most n runes.
 func oneLine(s string, n int) string {
+	// Only a prefix can show: cut it before the work, on a rune boundary.
+	if limit := 8*n + 64; len(s) > limit {
+		for limit > 0 && !utf8.RuneStart(s[limit]) {
+			limit--
+		}
+		s = s[:limit]
+	}
 	return truncate(strings.Join(strings.Fields(s), " "), n)
 }
 
