@@ -135,6 +135,8 @@ type Answer struct {
 	Found bool
 	// Support are the cited sentences, best first.
 	Support []Citation
+	// coverage is the share of the question's words the best sentence holds.
+	coverage float64
 }
 
 // QueryError is a search query that cannot run, with a hint on how to fix it.

@@ -37,6 +37,15 @@ type model struct {
 	articlesOf map[int][]*record
 	// countries are the countries the corpus names, sorted.
 	countries []string
+	// people are everyone the corpus names with a title or institution.
+	people []personRecord
+}
+
+// personRecord is a person as one article names them.
+type personRecord struct {
+	Person
+	entity int // the institution's entity, or -1
+	rec    *record
 }
 
 // link is a partnership as the whole corpus shows it.

@@ -28,6 +28,13 @@ func (m *model) collect() {
 				m.articlesOf[id] = append(m.articlesOf[id], r)
 			}
 		}
+		for _, p := range r.Facts.People {
+			id := -1
+			if p.Institution != "" {
+				id = m.entityOf(r, p.Institution)
+			}
+			m.people = append(m.people, personRecord{Person: p, entity: id, rec: r})
+		}
 		for _, v := range r.Facts.Visits {
 			vis := m.entityOf(r, v.Visitor)
 			if vis < 0 {

@@ -1,0 +1,194 @@
+package knowledge
+
+import (
+	"fmt"
+	"strings"
+)
+
+// matchingVisits returns the visits that involve every entity the question
+// names, in its country, city and period.
+func (m *model) matchingVisits(q *question, needHosts bool) []VisitRecord {
+	var out []VisitRecord
+	for _, v := range m.visits {
+		ok := true
+		for _, id := range q.entities {
+			ok = ok && v.involves(m.entities[id].ID)
+		}
+		if !ok || needHosts && len(v.Hosts) == 0 {
+			continue
+		}
+		if q.country != "" && v.Country != q.country {
+			continue
+		}
+		if q.city != "" && !strings.EqualFold(v.City, q.city) && !hostIn(v, q.city) {
+			continue
+		}
+		if !q.when.IsZero() && !q.when.Overlaps(v.Start) && !(v.End.IsZero() == false && q.when.Overlaps(v.End)) {
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// hostIn reports whether a host's name holds the city.
+func hostIn(v VisitRecord, city string) bool {
+	for _, h := range v.Hosts {
+		if strings.Contains(Fold(h.Name), Fold(city)) {
+			return true
+		}
+	}
+	return false
+}
+
+// answerLeader answers "Who led the X delegation to Y in Z?": each
+// leader of the matching visits, with the span of their trip's stops.
+func (m *model) answerLeader(q *question) *Answer {
+	if !q.asks(askLeader) {
+		return nil
+	}
+	type trip struct {
+		v          VisitRecord
+		start, end Date
+	}
+	var trips []*trip
+	byKey := map[string]*trip{}
+	a := &Answer{Found: true}
+	for _, v := range m.matchingVisits(q, false) {
+		if v.Leader == "" {
+			continue
+		}
+		key := v.Leader + "\x00" + v.Visitor.ID + "\x00" + v.Country + "\x00" + v.Source.File
+		t, ok := byKey[key]
+		if !ok {
+			t = &trip{v: v, start: v.Start, end: v.End}
+			byKey[key] = t
+			trips = append(trips, t)
+		}
+		if v.Start.Compare(t.start) < 0 {
+			t.start = v.Start
+		}
+		if last := v.End; !last.IsZero() && (t.end.IsZero() || last.Compare(t.end) > 0) {
+			t.end = last
+		}
+		if len(a.Support) < 3 {
+			a.Support = addCitation(a.Support, cite(v.Evidence, v.Source))
+		}
+	}
+	if len(trips) == 0 {
+		return nil
+	}
+	var lines []string
+	for _, t := range trips {
+		who := t.v.Leader
+		if t.v.LeaderTitle != "" {
+			who += ", " + t.v.LeaderTitle + ","
+		}
+		line := fmt.Sprintf("%s led the %s delegation", who, t.v.Visitor.Display())
+		if t.v.Country != "" {
+			line += " to " + t.v.Country
+		}
+		lines = append(lines, line+", "+dateText(t.start, t.end)+".")
+	}
+	a.Text = strings.Join(lines, "\n")
+	return a
+}
+
+// answerWhen answers "When did X visit Y?".
+func (m *model) answerWhen(q *question) *Answer {
+	if q.wh() != "when" || len(q.entities) < 2 && (len(q.entities) < 1 || q.country == "" && q.city == "") || !q.asks(askMeet) {
+		return nil
+	}
+	visits := m.matchingVisits(q, false)
+	if len(visits) == 0 {
+		return nil
+	}
+	a := &Answer{Found: true}
+	for _, v := range visits {
+		line := fmt.Sprintf("%s visited %s: %s.", v.Visitor.Display(), hostList(v), dateText(v.Start, v.End))
+		if !strings.Contains(a.Text, line) {
+			if a.Text != "" {
+				a.Text += "\n"
+			}
+			a.Text += line
+		}
+		a.Support = addCitation(a.Support, cite(v.Evidence, v.Source))
+	}
+	return a
+}
+
+// answerWhere answers "In which city did X visit Y?".
+func (m *model) answerWhere(q *question) *Answer {
+	if !q.asks(askWhereCity) || len(q.entities) < 2 {
+		return nil
+	}
+	a := &Answer{Found: true}
+	for _, v := range m.matchingVisits(q, true) {
+		if v.City == "" {
+			continue
+		}
+		line := fmt.Sprintf("%s visited %s in %s", v.Visitor.Display(), hostList(v), v.City)
+		if v.Country != "" {
+			line += ", " + v.Country
+		}
+		a.Text += line + " (" + dateText(v.Start, v.End) + ").\n"
+		a.Support = addCitation(a.Support, cite(v.Evidence, v.Source))
+	}
+	if a.Text == "" {
+		return nil
+	}
+	a.Text = strings.TrimSpace(a.Text)
+	return a
+}
+
+// answerHosts answers "Which institutions did X visit in Y?".
+func (m *model) answerHosts(q *question) *Answer {
+	if q.wh() != "which" && q.wh() != "what" || len(q.entities) != 1 || !q.asks(askVisited) {
+		return nil
+	}
+	var lines []string
+	a := &Answer{Found: true}
+	for _, v := range m.matchingVisits(q, true) {
+		if v.Visitor.ID != m.entities[q.entities[0]].ID || !anyOfKind(q, v.Hosts) {
+			continue
+		}
+		line := fmt.Sprintf("%s (%s)", hostList(v), dateText(v.Start, v.End))
+		if v.City != "" {
+			line = fmt.Sprintf("%s in %s (%s)", hostList(v), v.City, dateText(v.Start, v.End))
+		}
+		if !contains(lines, line) {
+			lines = append(lines, line)
+		}
+		a.Support = addCitation(a.Support, cite(v.Evidence, v.Source))
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	a.Text = fmt.Sprintf("%s visited:\n• %s", m.entities[q.entities[0]].Display(), strings.Join(lines, "\n• "))
+	return a
+}
+
+// anyOfKind reports whether any host is of the kind the question asks for.
+func anyOfKind(q *question, hosts []Entity) bool {
+	for i := range hosts {
+		if q.wantsKind(&hosts[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// hostList names a visit's hosts, or its country when the text names none.
+func hostList(v VisitRecord) string {
+	if len(v.Hosts) == 0 {
+		if v.Country != "" {
+			return "institutions in " + v.Country
+		}
+		return "unnamed hosts"
+	}
+	names := make([]string, len(v.Hosts))
+	for i, h := range v.Hosts {
+		names[i] = h.Display()
+	}
+	return strings.Join(names, ", ")
+}

@@ -1,0 +1,213 @@
+package knowledge
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// Latest returns the n newest articles that match f.
+func (l *Library) Latest(ctx context.Context, n int, f Filter) ([]ArticleSummary, error) {
+	m := l.model.Load()
+	match, err := l.matcher(ctx, m, f, true)
+	if err != nil {
+		return nil, err
+	}
+	var out []ArticleSummary
+	for _, r := range m.records {
+		if len(out) >= n {
+			break
+		}
+		if match(r) {
+			out = append(out, m.summary(r))
+		}
+	}
+	return out, nil
+}
+
+// Matches reports whether the article in file matches f: the one rule for
+// Latest's filters and for subscriptions. An unknown file, institution or
+// country matches nothing.
+func (l *Library) Matches(file string, f Filter) bool {
+	m := l.model.Load()
+	r, ok := m.byFile[file]
+	if !ok {
+		return false
+	}
+	match, err := l.matcher(context.Background(), m, f, false)
+	return err == nil && match(r)
+}
+
+// Article returns the summary and facts of the article in file.
+func (l *Library) Article(file string) (ArticleSummary, Facts, bool) {
+	m := l.model.Load()
+	r, ok := m.byFile[file]
+	if !ok {
+		return ArticleSummary{}, Facts{}, false
+	}
+	return m.summary(r), r.Facts, true
+}
+
+// matcher compiles a filter into a test of records. Keywords must all
+// occur in the article's text, ignoring case and accents; over many
+// articles the index finds them (useIndex), for one the text is read.
+func (l *Library) matcher(ctx context.Context, m *model, f Filter, useIndex bool) (func(*record) bool, error) {
+	inst := -1
+	if strings.TrimSpace(f.Institution) != "" {
+		id, err := m.resolveName(f.Institution)
+		if err != nil {
+			return nil, err
+		}
+		inst = id
+	}
+	country := ""
+	if strings.TrimSpace(f.Country) != "" {
+		c, err := m.resolveCountry(f.Country)
+		if err != nil {
+			return nil, err
+		}
+		country = c
+	}
+	words := strings.Fields(Fold(f.Keywords))
+	var indexed map[string]bool
+	if len(words) > 0 && useIndex {
+		files, err := l.keywordFiles(ctx, words, len(m.records))
+		if err != nil {
+			return nil, err
+		}
+		indexed = files
+	}
+	return func(r *record) bool {
+		if inst >= 0 && !m.names(r, inst) {
+			return false
+		}
+		if country != "" && !m.inCountry(r, country) {
+			return false
+		}
+		if indexed != nil {
+			return indexed[r.Article.File]
+		}
+		if len(words) > 0 {
+			text := " " + Fold(r.text()) + " "
+			for _, w := range words {
+				if !strings.Contains(text, " "+w+" ") {
+					return false
+				}
+			}
+		}
+		return true
+	}, nil
+}
+
+// names reports whether r names the entity.
+func (m *model) names(r *record, id int) bool {
+	for _, eid := range m.local[r] {
+		if eid == id {
+			return true
+		}
+	}
+	return false
+}
+
+// inCountry reports whether r is about an institution in country, or a visit there.
+func (m *model) inCountry(r *record, country string) bool {
+	for _, id := range m.local[r] {
+		if m.entities[id].Country == country {
+			return true
+		}
+	}
+	for _, v := range r.Facts.Visits {
+		if v.Country == country {
+			return true
+		}
+	}
+	return false
+}
+
+// text returns all of an article's words: title, prose and captions.
+func (r *record) text() string {
+	var b strings.Builder
+	b.WriteString(r.Article.Title)
+	for _, p := range r.Article.Paragraphs {
+		b.WriteString("\n")
+		b.WriteString(p)
+	}
+	for _, c := range r.Article.Captions {
+		b.WriteString("\n")
+		b.WriteString(c)
+	}
+	return b.String()
+}
+
+// summary renders a record as a list shows it.
+func (m *model) summary(r *record) ArticleSummary {
+	s := ArticleSummary{ArticleRef: r.ref(), Summary: summarise(r.Article.Paragraphs, 2)}
+	seen := map[int]bool{}
+	countries := map[string]bool{}
+	for _, inst := range r.Facts.Institutions {
+		id := m.entityOf(r, inst.Name)
+		if id < 0 || seen[id] {
+			continue
+		}
+		seen[id] = true
+		e := m.entities[id]
+		s.Institutions = append(s.Institutions, e.Display())
+		if e.Country != "" && !countries[e.Country] {
+			countries[e.Country] = true
+			s.Countries = append(s.Countries, e.Country)
+		}
+	}
+	for _, v := range r.Facts.Visits {
+		if v.Country != "" && !countries[v.Country] {
+			countries[v.Country] = true
+			s.Countries = append(s.Countries, v.Country)
+		}
+	}
+	return s
+}
+
+// summarise returns the first n sentences of the prose.
+func summarise(paragraphs []string, n int) string {
+	var out []string
+	for _, p := range paragraphs {
+		for _, s := range splitSentences(p) {
+			if len(out) == n {
+				return strings.Join(out, " ")
+			}
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// keywordQuery builds a query that needs every word in title, body or captions.
+func keywordQuery(words []string) query.Query {
+	var must []query.Query
+	for _, w := range words {
+		var any []query.Query
+		for _, f := range []string{fieldTitle, fieldBody, fieldCaptions} {
+			q := bleve.NewMatchQuery(w)
+			q.SetField(f)
+			any = append(any, q)
+		}
+		must = append(must, bleve.NewDisjunctionQuery(any...))
+	}
+	return bleve.NewConjunctionQuery(must...)
+}
+
+// keywordFiles returns the files of the articles that hold every word.
+func (l *Library) keywordFiles(ctx context.Context, words []string, limit int) (map[string]bool, error) {
+	req := bleve.NewSearchRequestOptions(keywordQuery(words), limit, 0, false)
+	res, err := l.index.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search keywords: %w", err)
+	}
+	files := make(map[string]bool, len(res.Hits))
+	for _, h := range res.Hits {
+		files[h.ID] = true
+	}
+	return files, nil
+}

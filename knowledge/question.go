@@ -1,0 +1,165 @@
+package knowledge
+
+import (
+	"regexp"
+	"strings"
+)
+
+// question is a user's free-text question, read for what it asks about.
+type question struct {
+	text string
+	// folded is the question folded for matching.
+	folded string
+	// entities are the institutions it names, in order.
+	entities []int
+	// country is the country it narrows to: "Chinese universities", "to Japan".
+	country string
+	// city is a city it names outside institutions' names.
+	city string
+	// when is the period it narrows to, if any.
+	when Date
+	// words are its content words, folded, for matching sentences.
+	words []string
+	// focus is the stem of the noun a "which" or "what" asks about:
+	// "enterprise" in "Which enterprises did …".
+	focus string
+}
+
+// stopWords are words that carry no content in a question.
+var stopWords = set("a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "and", "or", "by", "from",
+	"who", "what", "when", "where", "which", "why", "how", "whom", "whose", "is", "are", "was", "were",
+	"be", "been", "did", "does", "do", "has", "have", "had", "will", "would", "can", "could", "that",
+	"this", "these", "those", "it", "its", "their", "they", "s", "about", "many", "much", "long",
+	"there", "any", "as", "into", "than", "then", "all", "some", "me", "tell", "please", "show", "list")
+
+// whWord matches the opening of a question.
+var whWord = regexp.MustCompile(`(?i)^\s*(who|whom|whose|when|where|which|what|how many|how long|how|list|show|tell me)\b`)
+
+// parseQuestion reads a question against the model.
+func (m *model) parseQuestion(x *Extractor, text string) *question {
+	q := &question{text: text, folded: Fold(text)}
+	toks := tokenize(text)
+	covered := make([]bool, len(toks))
+	// Institutions, longest name first.
+	for i := 0; i < len(toks); i++ {
+		for n := min(10, len(toks)-i); n >= 1; n-- {
+			if !toks[i].isWord() || !toks[i+n-1].isWord() {
+				continue
+			}
+			key := nameKey(joinTokens(text, toks, i, i+n))
+			ids, ok := m.byKey[key]
+			if !ok || n == 1 && !toks[i].isCap() {
+				continue
+			}
+			if !containsInt(q.entities, ids[0]) {
+				q.entities = append(q.entities, ids[0])
+			}
+			for k := i; k < i+n; k++ {
+				covered[k] = true
+			}
+			i += n - 1
+			break
+		}
+	}
+	// Places outside institutions' names.
+	var rest []token
+	for i, t := range toks {
+		if !covered[i] {
+			rest = append(rest, t)
+		}
+	}
+	for _, p := range x.findPlaces(rest) {
+		switch {
+		case p.Place.Kind == PlaceCity && q.city == "":
+			q.city = p.Place.Name
+			if q.country == "" && isDestination(rest, p.From) {
+				q.country = p.Place.Country
+			}
+		case p.Place.Kind == PlaceCountry && q.country == "":
+			q.country = p.Place.Country
+		case p.Place.Kind == PlaceRegion && q.country == "":
+			q.country = p.Place.Country
+		}
+	}
+	for _, d := range findDates(text, 0) {
+		q.when = d.Start
+		break
+	}
+	fields := strings.Fields(q.folded)
+	for _, w := range fields {
+		if !stopWords[w] && len(w) > 1 {
+			q.words = append(q.words, w)
+		}
+	}
+	if len(fields) > 1 && (fields[0] == "which" || fields[0] == "what") {
+		for _, w := range fields[1:] {
+			if _, demonym := x.gaz.CountryOfDemonym(w); demonym {
+				continue // "Which Japanese universities": the noun is the focus
+			}
+			if !stopWords[w] {
+				q.focus = stem(w)
+			}
+			break
+		}
+	}
+	return q
+}
+
+// academicWords are the focus nouns that ask for universities and the like.
+var academicWords = set("university", "college", "school", "institute", "academy", "polytechnic")
+
+// businessWords are the focus nouns that ask for companies.
+var businessWords = set("company", "enterprise", "firm", "corporation", "business", "employer")
+
+// bodyWords are the focus nouns that ask for institutions of any kind.
+var bodyWords = set("institution", "organisation", "organization", "partner", "body", "agency", "host")
+
+// wantsKind reports whether an entity is of the kind the question's focus
+// asks for: a university for "which universities", a company for "which
+// companies"; any kind when the focus names none.
+func (q *question) wantsKind(e *Entity) bool {
+	academic := false
+	for _, w := range strings.Fields(e.Name) {
+		academic = academic || academicWords[stem(strings.ToLower(w))]
+	}
+	switch {
+	case academicWords[q.focus]:
+		return academic
+	case businessWords[q.focus]:
+		return !academic
+	}
+	return true
+}
+
+// focusIsBody reports whether the focus asks for institutions, which the
+// facts answer by name.
+func (q *question) focusIsBody() bool {
+	return academicWords[q.focus] || businessWords[q.focus] || bodyWords[q.focus]
+}
+
+// isDestination reports whether the place at i follows "in", "to" or "at".
+func isDestination(toks []token, i int) bool {
+	return i > 0 && (toks[i-1].Text == "in" || toks[i-1].Text == "to" || toks[i-1].Text == "at")
+}
+
+// asks reports whether the question matches the pattern.
+func (q *question) asks(pattern *regexp.Regexp) bool { return pattern.MatchString(q.text) }
+
+// wh returns the question's opening word, lower case.
+func (q *question) wh() string {
+	m := whWord.FindStringSubmatch(q.text)
+	if m == nil {
+		return ""
+	}
+	return strings.ToLower(m[1])
+}
+
+// containsInt reports whether list holds x.
+func containsInt(list []int, x int) bool {
+	for _, v := range list {
+		if v == x {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,70 @@
+package knowledge
+
+import (
+	"context"
+	"strings"
+	"time"
+)
+
+// Visits returns the stops of delegations' trips that match f, oldest first.
+func (l *Library) Visits(ctx context.Context, f VisitFilter) ([]VisitRecord, error) {
+	m := l.model.Load()
+	inst := -1
+	if strings.TrimSpace(f.Institution) != "" {
+		id, err := m.resolveName(f.Institution)
+		if err != nil {
+			return nil, err
+		}
+		inst = id
+	}
+	country := ""
+	if strings.TrimSpace(f.Country) != "" {
+		c, err := m.resolveCountry(f.Country)
+		if err != nil {
+			return nil, err
+		}
+		country = c
+	}
+	leader := Fold(f.Leader)
+	var out []VisitRecord
+	for _, v := range m.visits {
+		if inst >= 0 && !v.involves(m.entities[inst].ID) {
+			continue
+		}
+		if country != "" && v.Country != country {
+			continue
+		}
+		if leader != "" && !strings.Contains(Fold(v.Leader), leader) {
+			continue
+		}
+		if !f.From.IsZero() && v.lastDay().Before(f.From.Start()) {
+			continue
+		}
+		if !f.To.IsZero() && v.Start.Start().After(f.To.End()) {
+			continue
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// involves reports whether the entity is the visitor or a host.
+func (v VisitRecord) involves(id string) bool {
+	if v.Visitor.ID == id {
+		return true
+	}
+	for _, h := range v.Hosts {
+		if h.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// lastDay returns the last instant of the visit: its end, or the end of its start.
+func (v VisitRecord) lastDay() time.Time {
+	if !v.End.IsZero() {
+		return v.End.End()
+	}
+	return v.Start.End()
+}
