@@ -63,6 +63,18 @@ func (w *draft) agreementSides(u *unit) (subject int, objects []int) {
 			objects = appendEntity(objects, m.Entity)
 		}
 	}
+	if len(objects) == 0 && subject >= 0 {
+		// "A and B signed …": every party before the verb.
+		var before []int
+		for _, m := range u.insts {
+			if u.toks[m.From].Start < verb {
+				before = appendEntity(before, m.Entity)
+			}
+		}
+		if len(before) >= 2 {
+			return before[0], before[1:]
+		}
+	}
 	if subject < 0 && len(objects) >= 2 && strings.Contains(u.text, "between") {
 		return objects[0], objects[1:]
 	}

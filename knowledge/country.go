@@ -45,7 +45,9 @@ func (w *draft) placeInstitutions() {
 		}
 		if c := w.soleCountry(u); c != "" {
 			for _, m := range u.insts {
-				if len(w.es.list[m.Entity].names) > 0 {
+				// The article's own institution is where the news comes from,
+				// seldom where its sentences take place.
+				if len(w.es.list[m.Entity].names) > 0 && m.Entity != w.home {
 					votes[m.Entity][c]++
 				}
 			}
@@ -53,7 +55,7 @@ func (w *draft) placeInstitutions() {
 	}
 	for id, e := range w.es.list {
 		e.country = best(votes[id])
-		if e.country == "" && len(e.names) > 0 {
+		if e.country == "" && len(e.names) > 0 && id != w.home {
 			// An acronym alone says nothing of where; the corpus may know.
 			e.country = dominant
 		}

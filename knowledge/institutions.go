@@ -100,7 +100,7 @@ func headSpan(toks []token, h int) (from, to int) {
 			if hasSingularHead(toks, to+1, run) {
 				return from, to // "… Council of Hanoi University": a new name starts
 			}
-			if t.Text == "and" || t.Text == "&" {
+			if t.Text == "and" {
 				if !inOf {
 					return from, to // "Guangxi University and Kunming University…"
 				}

@@ -16,6 +16,9 @@ type personMention struct {
 // maxNameWords bounds a person's name.
 const maxNameWords = 4
 
+// nameParticles are the lower-case words inside names: "de Vries", "van Dijk".
+var nameParticles = set("de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "bin", "binti", "al", "el", "dos", "das", "del")
+
 // findPeople finds titled people in a sentence: "Assoc. Prof. Dr. Nguyen Van
 // An, Vice Rector", "President Jane Roe of …", "Mr. Ton Vi - Director of …".
 // insts are the sentence's institution mentions.
@@ -43,8 +46,17 @@ func findPeople(s string, toks []token, insts []mention) []personMention {
 			continue
 		}
 		j := i
-		for j < len(toks) && j-i < maxNameWords && (isNameWord(toks[j]) || honored > 0 && isNameAfterHonorific(toks[j], j > i)) {
-			j++
+		for j < len(toks) && j-i < maxNameWords+1 {
+			if isNameWord(toks[j]) || honored > 0 && isNameAfterHonorific(toks[j], j > i) {
+				j++
+				continue
+			}
+			// "Anna de Vries", "Ludwig van Beethoven": a particle between names.
+			if j > i && nameParticles[toks[j].Text] && j+1 < len(toks) && isNameWord(toks[j+1]) {
+				j += 2
+				continue
+			}
+			break
 		}
 		if j-i < 2 || (j < len(toks) && institutionHeads[toks[j].Text]) {
 			i = start
