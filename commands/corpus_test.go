@@ -1,0 +1,78 @@
+package commands
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/coopbot/coopbot/knowledge"
+	"github.com/coopbot/coopbot/knowledge/synthetic"
+)
+
+// *knowledge.Library is the Knowledge the bot runs on.
+var _ Knowledge = (*knowledge.Library)(nil)
+
+// openCorpus opens a library over dir, with its index in a temporary folder.
+func openCorpus(t *testing.T, dir string) *knowledge.Library {
+	t.Helper()
+	lib, _, err := knowledge.Open(context.Background(), knowledge.Config{ArticlesDir: dir, DataDir: t.TempDir()})
+	if err != nil {
+		t.Fatalf("knowledge.Open(%s) = %v", dir, err)
+	}
+	t.Cleanup(func() { lib.Close() })
+	return lib
+}
+
+// corpusNames picks an institution and a country the corpus knows, and
+// prefixes to autocomplete.
+func corpusNames(lib *knowledge.Library) (inst, country string, prefixes []string) {
+	inst, country = "HUMG", "China"
+	if es := lib.Suggest("", 1); len(es) > 0 {
+		inst = es[0].Name
+		if es[0].Country != "" {
+			country = es[0].Country
+		}
+	}
+	return inst, country, []string{"", "hu", "ha", "uni", "vi", "c", "đại", "x"}
+}
+
+// TestRepliesOverSeeds checks every reply to a broad set of commands over
+// the seed articles against Discord's limits.
+func TestRepliesOverSeeds(t *testing.T) {
+	lib := openCorpus(t, filepath.Join("..", "seeds"))
+	r := NewRouter(lib, &memStore{}, nil)
+	inst, country, prefixes := corpusNames(lib)
+	cmds := append(broadCommands(inst, country), broadCommands("HUMG", "Japan")...)
+	checkAll(t, r, cmds, prefixes, 20)
+}
+
+// TestRepliesOverSyntheticCorpus does the same over made-up articles: 500
+// by default, since indexing 10,000 takes minutes; set
+// COOPBOT_SYNTHETIC_ARTICLES=10000 for the full corpus.
+func TestRepliesOverSyntheticCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("synthetic corpus skipped in -short mode")
+	}
+	n := 500
+	if v, err := strconv.Atoi(os.Getenv("COOPBOT_SYNTHETIC_ARTICLES")); err == nil && v > 0 {
+		n = v
+	}
+	dir := t.TempDir()
+	if err := synthetic.WriteDir(dir, 1, n); err != nil {
+		t.Fatal(err)
+	}
+	if files, _ := os.ReadDir(dir); len(files) < n {
+		t.Fatalf("synthetic.WriteDir wrote %d files; want %d", len(files), n)
+	}
+	start := time.Now()
+	lib := openCorpus(t, dir)
+	t.Logf("opened %d articles in %s", n, time.Since(start))
+	r := NewRouter(lib, &memStore{}, nil)
+	inst, country, prefixes := corpusNames(lib)
+	start = time.Now()
+	checkAll(t, r, broadCommands(inst, country), prefixes, 12)
+	t.Logf("answered in %s", time.Since(start))
+}
