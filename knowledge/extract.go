@@ -1,6 +1,8 @@
 package knowledge
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 )
 
@@ -34,6 +36,8 @@ type draft struct {
 	es    *entities
 	home  int // the entity the article is mostly about, or -1
 	facts Facts
+	// acronymCount counts each acronym's uses, once needed.
+	acronymCount map[string]int
 }
 
 // Extract returns the facts of a.
@@ -53,11 +57,15 @@ func (x *Extractor) Extract(a *Article) Facts {
 func (w *draft) split() {
 	year := w.a.Published.Year
 	add := func(text string, caption bool) {
-		u := &unit{text: text, caption: caption, toks: tokenize(text)}
-		u.insts = findInstitutions(text, u.toks)
-		u.places = w.x.findPlaces(u.toks)
-		u.dates = findDates(text, year)
-		w.units = append(w.units, u)
+		toks := tokenize(text)
+		// A run-on "sentence" of a broken page is cut into pieces, so that
+		// no rule's cost grows with the square of its length.
+		from := 0
+		for k := maxUnitTokens; k < len(toks); k += maxUnitTokens {
+			w.units = append(w.units, w.newUnit(text[from:toks[k].Start], caption, year))
+			from = toks[k].Start
+		}
+		w.units = append(w.units, w.newUnit(text[from:], caption, year))
 	}
 	for _, p := range w.a.Paragraphs {
 		for _, s := range splitSentences(p) {
@@ -66,6 +74,20 @@ func (w *draft) split() {
 	}
 	for _, c := range w.a.Captions {
 		add(c, true)
+	}
+}
+
+// maxUnitTokens bounds the tokens of one unit.
+const maxUnitTokens = 300
+
+// newUnit finds the names, places and dates of one unit.
+func (w *draft) newUnit(text string, caption bool, year int) *unit {
+	{
+		u := &unit{text: text, caption: caption, toks: tokenize(text)}
+		u.insts = findInstitutions(text, u.toks)
+		u.places = w.x.findPlaces(u.toks)
+		u.dates = findDates(text, year)
+		return u
 	}
 }
 
@@ -120,15 +142,17 @@ func (w *draft) standsAlone(acr string, u *unit, i int) bool {
 	if len(acr) < 3 || commonAcronyms[strings.ToUpper(acr)] {
 		return false
 	}
-	n := 0
-	for _, v := range w.units {
-		for _, t := range v.toks {
-			if t.Text == acr {
-				n++
+	if w.acronymCount == nil {
+		w.acronymCount = map[string]int{}
+		for _, v := range w.units {
+			for _, t := range v.toks {
+				if t.isAcronym() {
+					w.acronymCount[t.Text]++
+				}
 			}
 		}
 	}
-	if n >= 2 {
+	if w.acronymCount[acr] >= 2 {
 		return true
 	}
 	next, prev := "", ""
@@ -161,11 +185,7 @@ func inMention(ms []mention, i int) bool {
 
 // sortMentions orders mentions by position.
 func sortMentions(ms []mention) []mention {
-	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && ms[j].From < ms[j-1].From; j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
-		}
-	}
+	slices.SortStableFunc(ms, func(a, b mention) int { return cmp.Compare(a.From, b.From) })
 	return ms
 }
 

@@ -23,7 +23,7 @@ type mention struct {
 
 // listCue matches the nouns that introduce an enumeration of institutions
 // whose names need no head noun: "enterprises such as Samsung Electronics, …".
-var listCue = regexp.MustCompile(`(?i)\b(enterprises|companies|corporations|firms|partners|businesses|groups|organi[sz]ations|institutions|universities|sponsors|employers|brands|manufacturers)\b(?:[^.;:]{0,40}?)\b(such as|including|like|namely)\s*:?$`)
+var listCue = regexp.MustCompile(`(?i)\b(enterprises|companies|corporations|firms|partners|businesses|groups|organi[sz]ations|institutions|universities|sponsors|employers|brands|manufacturers)\b(?:[^.;:]{0,40}?)\b(such as|including|like|namely)\s*:?`)
 
 // findInstitutions finds the institutions named in one sentence.
 func findInstitutions(s string, toks []token) []mention {
@@ -211,9 +211,10 @@ func distributive(s string, toks []token, h int, single string) []mention {
 // by their head noun keep their place in the list.
 func listed(s string, toks []token, used []bool, list *int) []mention {
 	var out []mention
-	for i := 1; i < len(toks); i++ {
-		if !listCue.MatchString(s[:toks[i].Start]) {
-			continue
+	for _, cue := range listCue.FindAllStringIndex(s, -1) {
+		i := 0
+		for i < len(toks) && toks[i].Start < cue[1] {
+			i++
 		}
 		*list++
 		for j := i; j < len(toks); {
@@ -242,7 +243,6 @@ func listed(s string, toks []token, used []bool, list *int) []mention {
 				j++
 			}
 		}
-		break
 	}
 	return out
 }

@@ -1,0 +1,32 @@
+package knowledge
+
+import (
+	"context"
+	"sync"
+	"testing"
+)
+
+var (
+	gazOnce sync.Once
+	gaz     *Gazetteer
+	gazErr  error
+)
+
+// testGazetteer loads the gazetteer once for the test binary.
+func testGazetteer(t testing.TB) *Gazetteer {
+	gazOnce.Do(func() { gaz, gazErr = LoadGazetteer() })
+	if gazErr != nil {
+		t.Fatal(gazErr)
+	}
+	return gaz
+}
+
+// openTestLibrary opens a library of dir in a temporary data directory.
+func openTestLibrary(t testing.TB, dir string) *Library {
+	l, _, err := Open(context.Background(), Config{ArticlesDir: dir, DataDir: t.TempDir()})
+	if err != nil {
+		t.Fatalf("Open(%s) error = %v", dir, err)
+	}
+	t.Cleanup(func() { l.Close() })
+	return l
+}
