@@ -171,3 +171,64 @@ func TestCallbackRules(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestResponseKinds sends every kind of answer the bot gives through the
+// real client: none of them may be rejected.
+func TestResponseKinds(t *testing.T) {
+	t.Parallel()
+	srv := discordtest.NewServer(t)
+	dg := openSession(t, srv, false)
+	respond := func(r *discordgo.InteractionResponse) (*discordgo.Interaction, string) {
+		t.Helper()
+		id, token := srv.SendInteraction(command("news"))
+		i := &discordgo.Interaction{ID: id, Token: token, AppID: srv.AppID}
+		if err := dg.InteractionRespond(i, r); err != nil {
+			t.Fatalf("InteractionRespond(type %d) = %v", r.Type, err)
+		}
+		return i, id
+	}
+	respond(&discordgo.InteractionResponse{Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+		Data: &discordgo.InteractionResponseData{Choices: []*discordgo.ApplicationCommandOptionChoice{{Name: "Université de Lyon", Value: "lyon"}}}})
+	respond(&discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{
+			Flags:  discordgo.MessageFlagsEphemeral,
+			Embeds: []*discordgo.MessageEmbed{{Title: "News", Description: "d", Fields: []*discordgo.MessageEmbedField{{Name: "n", Value: "v"}}, Footer: &discordgo.MessageEmbedFooter{Text: "f"}}},
+			Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+				discordgo.Button{CustomID: "more:1", Label: "More"},
+				discordgo.Button{Style: discordgo.LinkButton, URL: "https://example.org/a", Label: "Read"},
+			}}},
+		}})
+	i, id := respond(&discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource})
+	if o := srv.Original(id); o == nil || o.Flags&discordgo.MessageFlagsLoading == 0 {
+		t.Errorf("deferred Original() = %v; want a loading message", o)
+	}
+	if _, err := dg.InteractionResponseEdit(i, &discordgo.WebhookEdit{Content: ptr("done"), Embeds: &[]*discordgo.MessageEmbed{{Title: "t"}}}); err != nil {
+		t.Errorf("InteractionResponseEdit() = %v", err)
+	}
+	f, err := dg.FollowupMessageCreate(i, true, &discordgo.WebhookParams{Content: "more", Flags: discordgo.MessageFlagsEphemeral})
+	if err != nil {
+		t.Fatalf("FollowupMessageCreate() = %v", err)
+	}
+	if _, err := dg.FollowupMessageEdit(i, f.ID, &discordgo.WebhookEdit{Content: ptr("more!")}); err != nil {
+		t.Errorf("FollowupMessageEdit() = %v", err)
+	}
+	if err := dg.FollowupMessageDelete(i, f.ID); err != nil {
+		t.Errorf("FollowupMessageDelete() = %v", err)
+	}
+	if o := srv.Original(id); o == nil || o.Content != "done" || o.Flags&discordgo.MessageFlagsLoading != 0 {
+		t.Errorf("Original() = %+v; want the edit, no longer loading", o)
+	}
+	respond(&discordgo.InteractionResponse{Type: discordgo.InteractionResponseModal, Data: &discordgo.InteractionResponseData{
+		CustomID: "feedback", Title: "Feedback",
+		Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+			discordgo.TextInput{CustomID: "text", Label: "Your feedback", Style: discordgo.TextInputParagraph},
+		}}},
+	}})
+	if _, err := dg.ChannelMessageSendComplex("1300000000000000002", &discordgo.MessageSend{
+		Content: "new", Components: []discordgo.MessageComponent{discordgo.ActionsRow{Components: []discordgo.MessageComponent{
+			discordgo.Button{CustomID: "unsubscribe", Label: "Unsubscribe", Style: discordgo.DangerButton},
+		}}},
+	}); err != nil {
+		t.Errorf("ChannelMessageSendComplex() = %v", err)
+	}
+}

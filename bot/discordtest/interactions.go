@@ -31,6 +31,9 @@ type interaction struct {
 	response  *discordgo.InteractionResponse // the first callback; nil until then
 	original  *discordgo.Message             // the original response message, if any
 	followups []*discordgo.Message
+	// overHTTP marks an interaction posted to the bot's HTTP endpoint,
+	// whose callback is the HTTP answer the fake records on receipt.
+	overHTTP bool
 }
 
 // register completes i as Discord would (id, token, application_id,

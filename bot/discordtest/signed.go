@@ -63,6 +63,9 @@ func (s *Server) PostSignedInteraction(endpoint string, interaction any, opts ..
 		body = i
 	case *discordgo.Interaction:
 		registered = s.register(i)
+		s.mu.Lock()
+		s.interactions[registered.ID].overHTTP = true
+		s.mu.Unlock()
 		if body, err = json.Marshal(registered); err != nil {
 			return nil, fmt.Errorf("post signed interaction: %w", err)
 		}

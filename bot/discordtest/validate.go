@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -17,6 +18,7 @@ import (
 	"github.com/pb33f/libopenapi"
 	validator "github.com/pb33f/libopenapi-validator"
 	"github.com/pb33f/libopenapi-validator/config"
+	verrors "github.com/pb33f/libopenapi-validator/errors"
 )
 
 // specPaths are the spec's paths the fake serves; the trimmed spec keeps
@@ -224,10 +226,38 @@ func (sv *specValidator) validate(r *http.Request, body []byte) []specError {
 			out = append(out, specError{Problem: strings.TrimSpace(e.Message + ": " + e.Reason)})
 			continue
 		}
-		for _, f := range e.SchemaValidationErrors {
-			p := strings.TrimPrefix(strings.TrimPrefix(f.FieldPath, "$"), ".")
-			out = append(out, specError{Path: p, Problem: f.Reason})
+		out = append(out, schemaErrors(e.SchemaValidationErrors)...)
+	}
+	return out
+}
+
+// oneOfBranch finds the branch ("/oneOf/3") a schema keyword lies in.
+var oneOfBranch = regexp.MustCompile(`/(oneOf|anyOf)/[0-9]+`)
+
+// schemaErrors turns schema failures into field errors. The callback body
+// is a oneOf keyed by "type": the branches for other types fail on "type"
+// and say nothing useful, so they are left out (unless every branch does),
+// as are repeats.
+func schemaErrors(fs []*verrors.SchemaValidationFailure) []specError {
+	wrongType := map[string]bool{}
+	for _, f := range fs {
+		if b := oneOfBranch.FindString(f.KeywordLocation); b != "" && strings.TrimPrefix(f.FieldPath, "$.") == "type" {
+			wrongType[b] = true
 		}
+	}
+	var out, all []specError
+	seen := map[specError]bool{}
+	for _, f := range fs {
+		e := specError{Path: strings.TrimPrefix(strings.TrimPrefix(f.FieldPath, "$"), "."), Problem: f.Reason}
+		all = append(all, e)
+		if seen[e] || wrongType[oneOfBranch.FindString(f.KeywordLocation)] {
+			continue
+		}
+		seen[e] = true
+		out = append(out, e)
+	}
+	if len(out) == 0 {
+		return all
 	}
 	return out
 }

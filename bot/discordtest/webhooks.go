@@ -2,6 +2,7 @@ package discordtest
 
 import (
 	"net/http"
+	"time"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -22,15 +23,35 @@ func (s *Server) hookInteraction(w http.ResponseWriter, r *restRequest) *interac
 			"%s %s: interaction token older than %v", r.Method, r.URL.Path, TokenLifetime)
 		return nil
 	}
-	s.mu.Lock()
-	answered := it.response != nil
-	s.mu.Unlock()
-	if !answered {
+	if !s.answered(it) {
 		s.fail(w, http.StatusNotFound, 10015, "Unknown Webhook", nil,
 			"%s %s: the interaction has no response yet: call back first", r.Method, r.URL.Path)
 		return nil
 	}
 	return it
+}
+
+// answered reports whether it has its first response. An interaction
+// posted over HTTP gets it when the fake has read the bot's HTTP answer,
+// which may come a moment after the bot sent it and went on to edit:
+// Discord too takes the answer first, so the fake waits for it, up to the
+// 3 s deadline.
+func (s *Server) answered(it *interaction) bool {
+	deadline := time.NewTimer(CallbackDeadline)
+	defer deadline.Stop()
+	for {
+		s.mu.Lock()
+		answered, wait, changed := it.response != nil, it.overHTTP, s.changed
+		s.mu.Unlock()
+		if answered || !wait {
+			return answered
+		}
+		select {
+		case <-changed:
+		case <-deadline.C:
+			return false
+		}
+	}
 }
 
 // hookMessage finds the message a webhook route names: @original or a
