@@ -47,6 +47,6 @@
 // attachments' contents and files' sizes; the invalid-request (IP ban)
 // counter; gateway intents, sharding, zlib compression, presence and
 // voice; op 7 Reconnect and op 9 Invalid Session; shared and sub-limit
-// rate-limit buckets; the spec's response schemas; message content length
-// beyond what the validators check in UTF-16 terms (they count runes).
+// rate-limit buckets; the spec's response schemas. Lengths are counted in
+// runes, where Discord may count an emoji outside the BMP as two.
 package discordtest

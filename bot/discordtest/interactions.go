@@ -113,6 +113,28 @@ func (s *Server) WaitResponse(ctx context.Context, interactionID string) (*disco
 	}
 }
 
+// LastInteraction returns the interaction the fake created last, by
+// SendInteraction or PostSignedInteraction, as it was sent; nil before the
+// first. A test that posts over HTTP learns the interaction's id from it.
+func (s *Server) LastInteraction() *discordgo.Interaction {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var last *interaction
+	for _, it := range s.interactions {
+		if last == nil || later(it.i.ID, last.i.ID) { // ids only grow
+			last = it
+		}
+	}
+	if last == nil {
+		return nil
+	}
+	c := *last.i
+	return &c
+}
+
+// later reports whether snowflake a is after snowflake b.
+func later(a, b string) bool { return len(a) > len(b) || (len(a) == len(b) && a > b) }
+
 // Original returns the interaction's original response message, as sent
 // and then edited, or nil.
 func (s *Server) Original(interactionID string) *discordgo.Message {

@@ -241,3 +241,19 @@ func TestClientRefusesOtherHosts(t *testing.T) {
 		t.Errorf("GET URL/api/v9/gateway = %d %v; want 200 with rate-limit headers", resp2.StatusCode, resp2.Header)
 	}
 }
+
+func TestLimitsWithoutSpec(t *testing.T) {
+	t.Parallel()
+	srv := discordtest.NewServer(t, discordtest.WithSpec("-"), discordtest.ExpectRejections())
+	if path, _ := srv.Spec(); path != "" {
+		t.Fatalf("Spec() = %q; want none", path)
+	}
+	dg := srv.Session("test-token")
+	embeds := []*discordgo.MessageEmbed{{Description: strings.Repeat("a", 4000)}, {Description: strings.Repeat("b", 2001)}}
+	if _, err := dg.ChannelMessageSendEmbeds("1300000000000000002", embeds); err == nil {
+		t.Errorf("6001 characters across embeds accepted; want 50035")
+	}
+	if rej := srv.Rejections(); len(rej) != 1 || !strings.Contains(rej[0], "limits: embeds: 6001 characters across all embeds") {
+		t.Errorf("Rejections() = %q; want the 6000 limit", rej)
+	}
+}
