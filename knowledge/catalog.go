@@ -1,12 +1,14 @@
 package knowledge
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/binary"
 	"encoding/gob"
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -137,13 +139,20 @@ func (c *catalog) save(dir string) error {
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("encode catalog: %w", err)
 	}
-	var out bytes.Buffer
-	binary.Write(&out, binary.LittleEndian, newCatalogHeader(uint32(n)))
-	for i := range chunks {
-		binary.Write(&out, binary.LittleEndian, uint64(chunks[i].Len()))
-		out.Write(chunks[i].Bytes())
-	}
-	return writeFileAtomic(filepath.Join(dir, catalogName), out.Bytes())
+	return writeFileAtomic(filepath.Join(dir, catalogName), func(w io.Writer) error {
+		if err := binary.Write(w, binary.LittleEndian, newCatalogHeader(uint32(n))); err != nil {
+			return err
+		}
+		for i := range chunks {
+			if err := binary.Write(w, binary.LittleEndian, uint64(chunks[i].Len())); err != nil {
+				return err
+			}
+			if _, err := chunks[i].WriteTo(w); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // catalogHeader opens the catalog file.
@@ -200,15 +209,20 @@ func describeType(b *strings.Builder, t reflect.Type, depth int) {
 	}
 }
 
-// writeFileAtomic replaces path with data so that a reader, or a crash,
-// sees either the old file or the new one, whole.
-func writeFileAtomic(path string, data []byte) error {
+// writeFileAtomic replaces path with what write writes, so that a reader,
+// or a crash, sees either the old file or the new one, whole.
+func writeFileAtomic(path string, write func(w io.Writer) error) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
 	defer os.Remove(tmp.Name()) // fails harmlessly once renamed
-	if _, err := tmp.Write(data); err != nil {
+	bw := bufio.NewWriterSize(tmp, 1<<20)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if err != nil {
 		tmp.Close()
 		return fmt.Errorf("write %s: %w", path, err)
 	}

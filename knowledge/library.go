@@ -46,6 +46,12 @@ type Library struct {
 // none, and syncs it with cfg.ArticlesDir. It fails at once when another
 // process has the data directory open.
 func Open(ctx context.Context, cfg Config) (*Library, SyncReport, error) {
+	return open(ctx, cfg, nil)
+}
+
+// open is Open with the extraction replaced by extract when it is not nil:
+// benchmarks use it to measure reading and indexing alone.
+func open(ctx context.Context, cfg Config, extract func(*Article) Facts) (*Library, SyncReport, error) {
 	if err := registerAnalysis(); err != nil {
 		return nil, SyncReport{}, err
 	}
@@ -73,7 +79,10 @@ func Open(ctx context.Context, cfg Config) (*Library, SyncReport, error) {
 		cat = newCatalog() // its records were never indexed here
 	}
 	ext := NewExtractor(gaz)
-	l := &Library{cfg: cfg, gaz: gaz, ext: ext, index: idx, extract: ext.Extract, catalog: cat}
+	if extract == nil {
+		extract = ext.Extract
+	}
+	l := &Library{cfg: cfg, gaz: gaz, ext: ext, index: idx, extract: extract, catalog: cat}
 	rep, err := l.Sync(ctx)
 	if err != nil {
 		idx.Close()
