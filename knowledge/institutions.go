@@ -79,12 +79,20 @@ func headSpan(toks []token, h int) (from, to int) {
 			break
 		}
 		from--
-		// "Zhengzhou Railway Vocational and Technical College": words joined by
+		// "Zhengzhou Railway Vocational and Technical College": fields joined by
 		// "and" before the head, but not two names ("Guangxi University and …").
-		if from >= 2 && (toks[from-1].Text == "and" || toks[from-1].Text == "&") {
+		if from >= 2 && (toks[from-1].Text == "and" || toks[from-1].Text == "&") && fieldWords[toks[from].Text] {
 			w := toks[from-2]
-			if w.isWord() && w.isCap() && !w.isAcronym() && !institutionHeads[w.Text] && !leftStops[w.Text] {
+			if w.isWord() && w.isCap() && fieldWords[w.Text] {
 				from -= 2
+			}
+		}
+		// "Prince of Songkla University": one word and "of" before the name.
+		if from >= 2 && toks[from-1].Text == "of" && (from == 2 || !toks[from-3].isCap()) {
+			w := toks[from-2]
+			if w.isWord() && w.isCap() && !w.isAcronym() && !institutionHeads[w.Text] && !leftStops[w.Text] && !titleWords[w.Text] && !honorifics[w.Text] {
+				from -= 2
+				break
 			}
 		}
 	}
@@ -151,7 +159,7 @@ func hasSingularHead(toks []token, i, j int) bool {
 // subunit reports whether the span names a part of an institution.
 func subunit(toks []token, from, to int) bool {
 	plain, tied := false, false
-	for k := from; k < to && !nameConnectors[toks[k].Text]; k++ {
+	for k := from; k < to && toks[k].Text != "of" && toks[k].Text != "for" && toks[k].Text != "on"; k++ {
 		plain = plain || subunitHeads[toks[k].Text]
 		tied = tied || contextSubunitHeads[toks[k].Text]
 	}
@@ -161,17 +169,23 @@ func subunit(toks []token, from, to int) bool {
 	if !tied {
 		return false
 	}
-	// Tied to an institution: "the university's Centre", "Head of the School of …",
-	// "… Council of Hanoi University", "… Centre, Kyoto University".
-	if from > 0 && toks[from-1].Text == "'s" {
+	// An acronym of its own makes it a body: "the Institute of Technology of Cambodia (ITC)".
+	if to+2 < len(toks) && toks[to].Text == "(" && toks[to+1].isAcronym() {
+		return false
+	}
+	// Tied to an institution: "the university's Centre", "Dean of the College
+	// of …", "UTM Centre for …", "… Council of Hanoi University", "… Centre, Kyoto University".
+	if from > 0 && toks[from-1].Text == "'s" || toks[from].isAcronym() {
 		return true
 	}
 	if from >= 2 && toks[from-1].Text == "the" && toks[from-2].Text == "of" {
 		return true
 	}
 	for k := to; k < to+2 && k < len(toks); k++ {
-		if toks[k].Text == "," || toks[k].Text == "of" || toks[k].Text == "at" {
-			return hasSingularHead(toks, k+1, capRun(toks, k+1))
+		switch toks[k].Text {
+		case ",", "of", "at", "-", "–", "—":
+			next := k + 1
+			return next < len(toks) && (hasSingularHead(toks, next, capRun(toks, next)) || toks[next].isAcronym())
 		}
 	}
 	return false
@@ -233,6 +247,12 @@ func listed(s string, toks []token, used []bool, list *int) []mention {
 				used[m] = true
 			}
 			j = k
+			if j < len(toks) && toks[j].Text == "(" {
+				for j < len(toks) && toks[j].Text != ")" {
+					j++
+				}
+				j++
+			}
 			if j < len(toks) && toks[j].Text == "," {
 				j++
 			}

@@ -12,7 +12,9 @@ var institutionHeads = set(
 	"Federation", "Club", "Union", "Bureau", "Authority", "Consortium", "Network", "Fund",
 	"Embassy", "Consulate", "Government", "Hospital", "Bank", "Inc", "Ltd", "LLC", "GmbH", "JSC",
 	"Holdings", "Industries", "Conservatory", "Council", "Center", "Centre", "Laboratory",
-	"Alliance", "Administration", "Service", "Observatory", "Survey",
+	"Alliance", "Administration", "Observatory", "Survey", "Universiti", "Universitas",
+	"Universität", "Universidad", "Université", "Università", "Universidade", "Institut", "Hochschule",
+	"Politecnico", "Polytechnique",
 	"Department", "Faculty", "Office", "Division", "Section", "Board", "Committee", "Unit",
 )
 
@@ -23,7 +25,21 @@ var subunitHeads = set("Department", "Faculty", "Office", "Division", "Section",
 // contextSubunitHeads name a part of an institution when the text ties them
 // to one ("the University Council of …", "the university's Centre for …")
 // and an institution of their own otherwise ("the British Council").
-var contextSubunitHeads = set("Council", "Center", "Centre", "School", "Laboratory", "Service")
+var contextSubunitHeads = set("Council", "Center", "Centre", "School", "Laboratory", "College", "Institute")
+
+// fieldWords are the words of a discipline or kind that "and" joins inside
+// one name: "Vocational and Technical College", "Science and Technology".
+var fieldWords = set("Vocational", "Technical", "Technological", "Science", "Sciences", "Technology",
+	"Engineering", "Economics", "Economic", "Trade", "Arts", "Art", "Agriculture", "Agricultural",
+	"Forestry", "Medicine", "Medical", "Pharmacy", "Pharmaceutical", "Management", "Business", "Law",
+	"Education", "Educational", "Research", "Development", "Training", "Social", "Humanities", "Natural",
+	"Applied", "Industrial", "Industry", "Commercial", "Environmental", "Environment", "Mining", "Geology",
+	"Finance", "Financial", "Languages", "Culture", "Cultural", "Sports", "Physical", "Health", "Maritime",
+	"Marine", "Fisheries", "Information", "Communication", "Communications", "Design", "Planning",
+	"Transport", "Energy", "Construction", "Architecture", "Music", "Fine", "Political", "Public",
+	"Administration", "Tourism", "Hospitality", "Food", "Nutrition", "Veterinary", "Life", "Earth",
+	"Mathematics", "Physics", "Chemistry", "Biology", "Banking", "Accounting", "Insurance", "Labour",
+	"Labor", "Welfare", "Security", "Defence", "Defense", "Innovation", "Policy", "Studies")
 
 // pluralHeads are heads that a list shares: "Kyushu, Hokkaido and Fukui Universities".
 var pluralHeads = map[string]string{

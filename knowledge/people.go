@@ -52,9 +52,15 @@ func findPeople(s string, toks []token, insts []mention) []personMention {
 				continue
 			}
 			// "Anna de Vries", "Ludwig van Beethoven": a particle between names.
-			if j > i && nameParticles[toks[j].Text] && j+1 < len(toks) && isNameWord(toks[j+1]) {
-				j += 2
-				continue
+			if j > i && nameParticles[toks[j].Text] {
+				k := j
+				for k < len(toks) && nameParticles[toks[k].Text] {
+					k++
+				}
+				if k < len(toks) && isNameWord(toks[k]) {
+					j = k + 1
+					continue
+				}
 			}
 			break
 		}
