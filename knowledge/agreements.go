@@ -11,6 +11,10 @@ func (w *draft) agreementsIn(u *unit, t *trip, lastHost int, last dateMention, p
 	if !agreementNoun.MatchString(u.text) || !signVerb.MatchString(u.text) {
 		return
 	}
+	// "… is expected to be signed", "agreed to sign": not signed yet.
+	if f := futureCue.FindStringIndex(u.text); f != nil && f[0] < signVerb.FindStringIndex(u.text)[0] {
+		return
+	}
 	var parties [][]int
 	switch {
 	case bothSides.MatchString(u.text) && t != nil && lastHost >= 0:

@@ -58,6 +58,10 @@ var datePatterns = []struct {
 		regexp.MustCompile(`\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b`),
 		func(m []string) ([3]string, [3]string) { s := [3]string{m[3], m[2], m[1]}; return s, s },
 	},
+	{ // Monday (20/5): day and month in brackets, the year understood
+		regexp.MustCompile(`\((\d{1,2})/(\d{1,2})\)`),
+		func(m []string) ([3]string, [3]string) { s := [3]string{"", m[2], m[1]}; return s, s },
+	},
 	{ // 2025-11-14
 		regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`),
 		func(m []string) ([3]string, [3]string) { s := [3]string{m[1], m[2], m[3]}; return s, s },

@@ -8,15 +8,17 @@ import (
 // The cues of events, matched against a unit's text. Cooperation cues are
 // lower case on purpose: "International Cooperation Club" is a name, not a cue.
 var (
-	delegationCue  = regexp.MustCompile(`(?i)\b(delegation|delegates|mission|working trip|business trip|study tour|working visit|official visit)\b`)
-	visitVerb      = regexp.MustCompile(`(?i)\b(visit(ed|s|ing)?|met|meet(s|ing)?|held|hold(s|ing)?|work(ed|s|ing)? with|discussions? with|talks with|working session|welcom(ed|es|ing)|receiv(ed|es|ing)|toured|tour(ed)? of|arriv(ed|es)|engaged|paid|attended|surveyed)\b`)
+	delegationCue  = regexp.MustCompile(`(?i)\b(delegation|delegates|mission|trip|study tour|working visit|official visit)\b`)
+	visitVerb      = regexp.MustCompile(`(?i)\b(visit(ed|s|ing)?|met|meet(s|ing)?|held|hold(s|ing)?|work(ed|s|ing)? with|discussions? with|talks with|working session|welcom(ed|es|ing)|receiv(ed|es|ing)|toured|tour(ed)? of|arriv(ed|es)|engaged|paid|attended|surveyed|stop)\b`)
+	travelVerb     = regexp.MustCompile(`(?i)\b(travel(l)?ed to|went on to|went to|arrived in|continued to|moved on to|flew to|headed to)\b`)
+	futureCue      = regexp.MustCompile(`(?i)\b(will|would|shall|plan(s|ned)? to|expect(s|ed)? to|is expected|are expected|intend(s|ed)? to|prepar\w+|toward(s)?|propos\w+|draft\w*|discuss\w*|negotiat\w+|consider\w*|explor\w+|aim(s|ed)? to|look(s|ed)? forward|agreed to|hope(s|d)? to|soon)\b`)
 	hostedBy       = regexp.MustCompile(`(?i)\bhosted by\b`)
 	incomingCue    = regexp.MustCompile(`(?i)\b(welcom(ed|es|ing)|receiv(ed|es|ing)|host(ed|s|ing))\s+(a|the|an)\b[^.]{0,40}\bdelegation\b`)
 	agreementNoun  = regexp.MustCompile(`(?i)\b(memorand(um|a) of understanding|memorand(um|a) of agreement|memorandum|MOUs?|MoUs?|MOAs?|agreements?|contracts?|letters? of intent|LOIs?|accords?)\b`)
 	signVerb       = regexp.MustCompile(`(?i)\b(sign(ed|s|ing)?|ink(ed|s)?|conclud(ed|es)|implement(ed|s)?|renew(ed|s)?|exchang(ed|es)|entered into|formali[sz]ed|presented the (previously )?signed)\b`)
 	coOrganised    = regexp.MustCompile(`(?i)\b(jointly|co-?)\s*(organi[sz]ed|hosted|held|sponsored|chaired|convened)|\bin (partnership|collaboration|cooperation) with\b|\bco-organi[sz]`)
 	cooperationCue = regexp.MustCompile(`\b(partner(s|ships?)?|cooperat(ion|ing|ed|e)|collaborat(ion|ions|ing|ed|e)|engagements? with|support(ed)? by|scholarships?|joint(ly)?|together with|exchange program(me)?s?|sister|twinning|alliance|research group|research project|participated in|took part in)\b`)
-	bothSides      = regexp.MustCompile(`(?i)\b(the two|both) (sides|institutions|schools|universities|parties|partners|organi[sz]ations)\b`)
+	bothSides      = regexp.MustCompile(`(?i)\b((the two|both) (sides|institutions|schools|universities|parties|partners|organi[sz]ations)|the (sides|parties))\b`)
 	kindPhrase     = regexp.MustCompile(`(?i)\b((?:(?:strategic|comprehensive|academic|cooperation|collaboration|partnership|framework|exchange|bilateral|research|training) )*(?:memorand(?:um|a) of understanding|memorand(?:um|a) of agreement|memorandum|MOU|MoU|MOA|agreement|contract|letter of intent|LOI)s?(?: \((?:MOU|MoU|MOA)\))?(?: on (?:[a-z][a-z-]* ){0,3}(?:cooperation|partnership|collaboration|exchange|training|research))?)`)
 )
 
@@ -90,6 +92,9 @@ func (w *draft) findEvents() {
 			t.leader, t.leaderTitle = w.leaderIn(u)
 			t.country = w.destination(u, v)
 		}
+		if t != nil && !u.caption && delegationCue.MatchString(u.text) && travelVerb.MatchString(u.text) {
+			w.addLeg(t, u, last)
+		}
 		if hosts, visitor, ok := w.stopIn(u, t); ok {
 			d := stopDate(u, last, t)
 			for _, h := range hosts {
@@ -140,19 +145,67 @@ func (w *draft) delegationVisitor(u *unit) (int, bool) {
 	return 0, false
 }
 
-// leaderIn finds "led by <person>" in a unit.
+// leaderIn finds who leads a delegation: "led by <person>", "headed by
+// the Dean, <person>", "<person>, who led a delegation".
 func (w *draft) leaderIn(u *unit) (name, title string) {
 	for i := 0; i+1 < len(u.toks); i++ {
-		if u.toks[i].Text != "led" || u.toks[i+1].Text != "by" {
+		if (u.toks[i].Text != "led" && u.toks[i].Text != "headed") || u.toks[i+1].Text != "by" {
 			continue
 		}
 		for _, p := range u.people {
-			if p.From == i+2 {
+			if p.From >= i+2 && p.From <= i+8 {
 				return p.Name, p.Title
 			}
 		}
 	}
+	for i := 0; i+2 < len(u.toks); i++ {
+		if u.toks[i].Text == "who" && (u.toks[i+1].Text == "led" || u.toks[i+1].Text == "headed") {
+			for k := len(u.people) - 1; k >= 0; k-- {
+				if p := u.people[k]; p.To <= i && p.To >= i-2 {
+					return p.Name, p.Title
+				}
+			}
+		}
+	}
 	return "", ""
+}
+
+// addLeg records a leg of a trip to a country whose hosts the text does
+// not name: "on 14–15 February the delegation travelled to Sri Lanka".
+func (w *draft) addLeg(t *trip, u *unit, last dateMention) {
+	home := w.es.list[t.visitor].country
+	for _, m := range u.insts {
+		if m.Entity != t.visitor {
+			return // it names a host: a stop, not a leg
+		}
+	}
+	country := ""
+	at := travelVerb.FindStringIndex(u.text)[1]
+	for _, p := range u.places {
+		if u.toks[p.From].Start >= at && p.Place.Country != "" && p.Place.Country != home && !p.Demonym {
+			country = p.Place.Country
+			break
+		}
+	}
+	if country == "" {
+		return
+	}
+	name := w.entityName(t.visitor)
+	for _, v := range w.facts.Visits {
+		if v.Visitor == name && v.Country == country && len(v.Hosts) == 0 {
+			return
+		}
+	}
+	d := stopDate(u, last, t)
+	end := d.End
+	if d.Start == d.End && d.Start.Day == 0 {
+		end = Date{}
+	}
+	t.stops = append(t.stops, len(w.facts.Visits))
+	w.facts.Visits = append(w.facts.Visits, Visit{
+		Visitor: name, Leader: t.leader, LeaderTitle: t.leaderTitle, Country: country,
+		City: w.cityIn(u), Start: d.Start, End: end, Evidence: u.text,
+	})
 }
 
 // destination is the country a delegation travels to: the first country

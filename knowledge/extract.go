@@ -38,11 +38,14 @@ type draft struct {
 	facts Facts
 	// acronymCount counts each acronym's uses, once needed.
 	acronymCount map[string]int
+	// tripDated marks the visits whose dates are a whole trip's, which a
+	// stop's own date replaces.
+	tripDated map[int]bool
 }
 
 // Extract returns the facts of a.
 func (x *Extractor) Extract(a *Article) Facts {
-	w := &draft{x: x, a: a, es: newEntities(), home: -1}
+	w := &draft{x: x, a: a, es: newEntities(), home: -1, tripDated: map[int]bool{}}
 	w.split()
 	w.resolveInstitutions()
 	w.findHome()
@@ -95,6 +98,13 @@ func (w *draft) newUnit(text string, caption bool, year int) *unit {
 // entities, then finds the acronyms the text uses alone.
 func (w *draft) resolveInstitutions() {
 	for i, u := range w.units {
+		kept := u.insts[:0]
+		for _, m := range u.insts {
+			if _, place := w.x.gaz.Lookup(m.Name); !place {
+				kept = append(kept, m) // "Russian Federation" is a country
+			}
+		}
+		u.insts = kept
 		for k := range u.insts {
 			u.insts[k].Entity = w.es.add(u.insts[k], i, !u.caption)
 		}
@@ -139,7 +149,11 @@ func (w *draft) resolveInstitutions() {
 // names an institution: it is not a common abbreviation, and it recurs or
 // stands where institutions stand ("a HUMG delegation", "led by HUMG").
 func (w *draft) standsAlone(acr string, u *unit, i int) bool {
-	if len(acr) < 3 || commonAcronyms[strings.ToUpper(acr)] {
+	if len(acr) < 3 || commonAcronyms[strings.ToUpper(acr)] || strings.ContainsAny(acr, "0123456789") {
+		return false
+	}
+	// "ICSA 2024" names an event, not a body.
+	if i+1 < len(u.toks) && len(u.toks[i+1].Text) == 4 && hasYear.MatchString(u.toks[i+1].Text) {
 		return false
 	}
 	if w.acronymCount == nil {

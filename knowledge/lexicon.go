@@ -39,7 +39,7 @@ var fieldWords = set("Vocational", "Technical", "Technological", "Science", "Sci
 	"Transport", "Energy", "Construction", "Architecture", "Music", "Fine", "Political", "Public",
 	"Administration", "Tourism", "Hospitality", "Food", "Nutrition", "Veterinary", "Life", "Earth",
 	"Mathematics", "Physics", "Chemistry", "Biology", "Banking", "Accounting", "Insurance", "Labour",
-	"Labor", "Welfare", "Security", "Defence", "Defense", "Innovation", "Policy", "Studies")
+	"Labor", "Welfare", "Security", "Defence", "Defense", "Innovation", "Policy", "Studies", "Automation")
 
 // pluralHeads are heads that a list shares: "Kyushu, Hokkaido and Fukui Universities".
 var pluralHeads = map[string]string{

@@ -92,7 +92,11 @@ func (w *draft) addStop(t *trip, visitor, host int, u *unit, d dateMention) {
 		if v.Visitor != name || len(v.Hosts) != 1 || v.Hosts[0] != hostName {
 			continue
 		}
-		if !u.caption && !d.Start.IsZero() {
+		if !u.caption && !d.Start.IsZero() && w.tripDated[i] && len(u.dates) > 0 {
+			// The stop's own date replaces the span of the whole trip.
+			v.Start, v.End = d.Start, end
+			delete(w.tripDated, i)
+		} else if !u.caption && !d.Start.IsZero() {
 			if v.Start.IsZero() || d.Start.Compare(v.Start) < 0 {
 				v.Start = d.Start
 			}
@@ -106,6 +110,10 @@ func (w *draft) addStop(t *trip, visitor, host int, u *unit, d dateMention) {
 		return
 	}
 	v := Visit{Visitor: name, Hosts: []string{hostName}, City: city, Start: d.Start, End: end, Evidence: u.text}
+	if len(u.dates) == 0 || d.Start != d.End {
+		// Dated by the trip, or by a span that may cover several stops.
+		w.tripDated[len(w.facts.Visits)] = true
+	}
 	v.Country = w.es.list[host].country
 	if t != nil && t.visitor == visitor {
 		v.Leader, v.LeaderTitle = t.leader, t.leaderTitle
