@@ -1,0 +1,136 @@
+package bot_test
+
+import (
+	"context"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/coopbot/coopbot/bot"
+	"github.com/coopbot/coopbot/bot/discordtest"
+	"github.com/coopbot/coopbot/commands"
+)
+
+// TestGateway runs one bot on the fake's gateway, through a session made
+// by bot.NewSession with DISCORD_API_BASE pointing at the fake, and
+// shares it between the scenarios: discordgo's Close costs a second.
+func TestGateway(t *testing.T) {
+	t.Parallel()
+	srv := discordtest.NewServer(t, discordtest.WithToken(testToken))
+	settings, err := bot.ParseSettings(env(map[string]string{
+		bot.EnvToken: testToken, bot.EnvAppID: srv.AppID, bot.EnvAPIBase: srv.URL,
+	}), bot.NeedToken)
+	if err != nil {
+		t.Fatal(err)
+	}
+	session, err := bot.NewSession(settings)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := bot.Register(context.Background(), session, settings.AppID, guildID, commands.Catalog()); err != nil {
+		t.Fatal(err)
+	}
+	router, lib := newRouter(t)
+	logs := &syncBuffer{}
+	const deferAfter = 300 * time.Millisecond
+	b := bot.New(router, session, slog.New(slog.NewTextHandler(logs, nil)), bot.WithDeferAfter(deferAfter), bot.WithRetry(3, 20*time.Millisecond))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- b.RunGateway(ctx) }()
+	waitReady(t, srv, 1)
+
+	h := &harness{srv: srv, lib: lib, logs: logs, deferAfter: deferAfter,
+		send: func(t *testing.T, i *discordgo.Interaction) string {
+			id, _ := srv.SendInteraction(i)
+			return id
+		}}
+	t.Run("every command", func(t *testing.T) { everyCommand(t, h) })
+	t.Run("autocomplete", func(t *testing.T) { autocomplete(t, h) })
+	t.Run("buttons page", func(t *testing.T) { paging(t, h) })
+	t.Run("reload", func(t *testing.T) { reload(t, h) })
+	t.Run("slow answer deferred", func(t *testing.T) { slow(t, h) })
+	t.Run("apology", func(t *testing.T) { apology(t, h) })
+
+	t.Run("callback retried after a 500", func(t *testing.T) {
+		srv.InjectFault("POST /interactions/{id}/{token}/callback", discordtest.Fault{Status: 500})
+		_, _, msg := h.answer(t, slash(t, memberPerms, commands.CmdHelp, nil))
+		if !strings.Contains(text(msg), "/partners") {
+			t.Errorf("/help after a 500 = %q; want the help", text(msg))
+		}
+	})
+
+	t.Run("edit that fails for good is logged", func(t *testing.T) {
+		srv.InjectFault("PATCH /webhooks/{app}/{token}/messages/{id}", discordtest.Fault{Status: 500, Times: 3})
+		id := h.send(t, slash(t, adminPerms, commands.CmdReload, nil))
+		line := h.waitLog(t, "id="+id, "level=ERROR")
+		if !strings.Contains(line, "discord_error=") || !strings.Contains(line, "not completed") || strings.Contains(line, "aW50ZXJhY3Rpb246") {
+			t.Errorf("log line = %q; want the Discord error, the outcome, and no token", line)
+		}
+	})
+
+	t.Run("dropped gateway resumed", func(t *testing.T) {
+		srv.DropGateway()
+		// Sent while the bot is away: the fake replays it on Resume.
+		_, _, msg := h.answer(t, slash(t, memberPerms, commands.CmdHelp, nil))
+		if !strings.Contains(text(msg), "/partners") {
+			t.Errorf("/help after a drop = %q; want the help", text(msg))
+		}
+		if !hasFrame(srv.Frames(), true, 6, "") || !hasFrame(srv.Frames(), false, 0, "RESUMED") {
+			t.Errorf("no Resume and RESUMED in the frames")
+		}
+		_, _, msg = h.answer(t, slash(t, memberPerms, commands.CmdHelp, nil))
+		if !strings.Contains(text(msg), "/partners") {
+			t.Errorf("/help after the resume = %q; want the help", text(msg))
+		}
+	})
+
+	t.Run("shutdown finishes the interactions in flight", func(t *testing.T) {
+		lib.delay.Store(int64(3 * deferAfter))
+		id := h.send(t, slash(t, memberPerms, commands.CmdAsk, map[string]string{"question": "Who led the HUMG delegation?"}))
+		if _, err := srv.WaitResponse(context.Background(), id); err != nil {
+			t.Fatal(err)
+		}
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("RunGateway() = %v", err)
+		}
+		if o := srv.Original(id); o == nil || o.EditedTimestamp == nil {
+			t.Errorf("after shutdown, the slow answer's original = %+v; want it edited", o)
+		}
+	})
+	if strings.Contains(logs.String(), testToken) {
+		t.Errorf("the token is in the logs:\n%s", logs)
+	}
+}
+
+// waitReady waits until the fake has sent READY n times.
+func waitReady(t *testing.T, srv *discordtest.Server, n int) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		ready := 0
+		for _, f := range srv.Frames() {
+			if !f.FromClient && f.Type == "READY" {
+				ready++
+			}
+		}
+		if ready >= n {
+			return
+		}
+	}
+	t.Fatalf("the bot never got READY")
+}
+
+// hasFrame reports whether frames hold one with op and type, sent by the
+// client or by the fake.
+func hasFrame(frames []discordtest.Frame, fromClient bool, op int, typ string) bool {
+	for _, f := range frames {
+		if f.FromClient == fromClient && f.Op == op && f.Type == typ {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,193 @@
+package bot_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/coopbot/coopbot/bot"
+	"github.com/coopbot/coopbot/commands"
+	"github.com/coopbot/coopbot/knowledge"
+)
+
+// Where the tests' interactions happen, and who sends them.
+const (
+	guildID   = "1300000000000000001"
+	channelID = "1300000000000000002"
+	testToken = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.GsEcRt.not-a-real-token-but-shaped-like-one"
+
+	adminPerms  = discordgo.PermissionAdministrator | discordgo.PermissionManageGuild | discordgo.PermissionManageChannels | discordgo.PermissionViewChannel | discordgo.PermissionSendMessages
+	memberPerms = discordgo.PermissionViewChannel | discordgo.PermissionSendMessages | discordgo.PermissionReadMessageHistory
+)
+
+// knobLib is the real library on the seeds, with knobs: a delay before
+// Ask and Sync answer, and Search failing on demand.
+type knobLib struct {
+	*knowledge.Library
+	delay atomic.Int64 // nanoseconds
+	fail  atomic.Bool
+}
+
+func (k *knobLib) wait(ctx context.Context) {
+	select {
+	case <-time.After(time.Duration(k.delay.Load())):
+	case <-ctx.Done():
+	}
+}
+
+func (k *knobLib) Ask(ctx context.Context, q string) (*knowledge.Answer, error) {
+	k.wait(ctx)
+	return k.Library.Ask(ctx, q)
+}
+
+func (k *knobLib) Sync(ctx context.Context) (knowledge.SyncReport, error) {
+	k.wait(ctx)
+	return k.Library.Sync(ctx)
+}
+
+func (k *knobLib) Search(ctx context.Context, q string, n int) (*knowledge.SearchResult, error) {
+	if k.fail.Load() {
+		return nil, errors.New("the index is on fire")
+	}
+	return k.Library.Search(ctx, q, n)
+}
+
+// newRouter opens the library of ../seeds and a store, both in a
+// temporary folder, and returns a router over them.
+func newRouter(t *testing.T) (*commands.Router, *knobLib) {
+	t.Helper()
+	lib, _, err := knowledge.Open(context.Background(), knowledge.Config{ArticlesDir: filepath.Join("..", "seeds"), DataDir: t.TempDir()})
+	if err != nil {
+		t.Fatalf("knowledge.Open() = %v", err)
+	}
+	t.Cleanup(func() { lib.Close() })
+	store, err := bot.OpenStore(filepath.Join(t.TempDir(), "coopbot.db"), time.Second)
+	if err != nil {
+		t.Fatalf("OpenStore() = %v", err)
+	}
+	t.Cleanup(func() { store.Close() })
+	k := &knobLib{Library: lib}
+	return commands.NewRouter(k, store, nil), k
+}
+
+// syncBuffer is a log destination that tests can read while bots write.
+type syncBuffer struct {
+	mu sync.Mutex // guards b
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// lineWith returns the first log line containing every one of parts, or "".
+func (s *syncBuffer) lineWith(parts ...string) string {
+	for _, line := range strings.Split(s.String(), "\n") {
+		ok := true
+		for _, p := range parts {
+			ok = ok && strings.Contains(line, p)
+		}
+		if ok {
+			return line
+		}
+	}
+	return ""
+}
+
+// env returns a getenv over vars.
+func env(vars map[string]string) func(string) string {
+	return func(k string) string { return vars[k] }
+}
+
+// slash builds a slash command as a member with perms sends it.
+func slash(t *testing.T, perms int64, name string, values map[string]string) *discordgo.Interaction {
+	t.Helper()
+	data, err := commands.CommandData(name, values, "")
+	if err != nil {
+		t.Fatalf("CommandData(%q) = %v", name, err)
+	}
+	data.ID = "" // the fake fills in the registered command's id
+	return inGuild(perms, discordgo.InteractionApplicationCommand, data)
+}
+
+// typing builds the autocomplete interaction of option being typed.
+func typing(t *testing.T, name, option, value string) *discordgo.Interaction {
+	t.Helper()
+	data, err := commands.CommandData(name, map[string]string{option: value}, option)
+	if err != nil {
+		t.Fatalf("CommandData(%q) = %v", name, err)
+	}
+	data.ID = ""
+	return inGuild(adminPerms, discordgo.InteractionApplicationCommandAutocomplete, data)
+}
+
+// press builds the interaction of pressing msg's button labelled label.
+func press(t *testing.T, msg *discordgo.Message, label string) *discordgo.Interaction {
+	t.Helper()
+	for _, b := range buttons(msg) {
+		if b.Label != label {
+			continue
+		}
+		if b.Disabled {
+			t.Fatalf("button %q is disabled", label)
+		}
+		i := inGuild(memberPerms, discordgo.InteractionMessageComponent,
+			discordgo.MessageComponentInteractionData{CustomID: b.CustomID, ComponentType: discordgo.ButtonComponent})
+		i.Message = msg
+		return i
+	}
+	t.Fatalf("message has no button %q: %+v", label, msg.Components)
+	return nil
+}
+
+// buttons returns the buttons of msg.
+func buttons(msg *discordgo.Message) []discordgo.Button {
+	var bs []discordgo.Button
+	for _, row := range msg.Components {
+		var cs []discordgo.MessageComponent
+		switch r := row.(type) {
+		case *discordgo.ActionsRow:
+			cs = r.Components
+		case discordgo.ActionsRow:
+			cs = r.Components
+		}
+		for _, c := range cs {
+			switch b := c.(type) {
+			case *discordgo.Button:
+				bs = append(bs, *b)
+			case discordgo.Button:
+				bs = append(bs, b)
+			}
+		}
+	}
+	return bs
+}
+
+func inGuild(perms int64, typ discordgo.InteractionType, data discordgo.InteractionData) *discordgo.Interaction {
+	return &discordgo.Interaction{
+		Type: typ, Data: data, GuildID: guildID, ChannelID: channelID,
+		Context: discordgo.InteractionContextGuild,
+		Member: &discordgo.Member{
+			GuildID:     guildID,
+			User:        &discordgo.User{ID: "1200000000000000001", Username: "tester"},
+			Permissions: perms,
+		},
+		AppPermissions: discordgo.PermissionViewChannel | discordgo.PermissionSendMessages | discordgo.PermissionEmbedLinks,
+	}
+}

@@ -1,0 +1,81 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/coopbot/coopbot/commands"
+)
+
+// registerTimeout bounds a registration, retries included.
+const registerTimeout = 30 * time.Second
+
+// Registration says what Register registered, and where.
+type Registration struct {
+	// AppID is the application the commands belong to.
+	AppID string
+	// GuildID is the one server they were registered in, or "" for every
+	// server the bot is in (global commands).
+	GuildID string
+	// Commands are the commands as Discord stored them, with their ids.
+	Commands []*discordgo.ApplicationCommand
+}
+
+// Where names the place of the registration for people.
+func (r Registration) Where() string {
+	if r.GuildID == "" {
+		return "globally (every server the bot is in, and DMs)"
+	}
+	return "in server " + r.GuildID
+}
+
+// Register replaces the application's slash commands with cmds in one
+// bulk overwrite (PUT): commands that are no longer in cmds are deleted.
+// With a guildID they go to that one server, where changes show at once
+// (handy in development); without, they are global. It checks cmds
+// against Discord's rules first, and retries 5xx and network failures.
+func Register(ctx context.Context, session *discordgo.Session, appID, guildID string, cmds []*discordgo.ApplicationCommand) (Registration, error) {
+	var errs []error
+	for _, c := range cmds {
+		if err := commands.ValidateCommand(c); err != nil {
+			errs = append(errs, fmt.Errorf("/%s: %w", c.Name, err))
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return Registration{}, fmt.Errorf("register commands: the catalogue breaks Discord's rules: %w", err)
+	}
+	ctx, cancel := context.WithTimeout(ctx, registerTimeout)
+	defer cancel()
+	reg := Registration{AppID: appID, GuildID: guildID}
+	retry := retryPolicy{attempts: 4, backoff: 500 * time.Millisecond}
+	_, err := retry.do(ctx, func(ctx context.Context) error {
+		var err error
+		reg.Commands, err = session.ApplicationCommandBulkOverwrite(appID, guildID, cmds, discordgo.WithContext(ctx))
+		return err
+	})
+	if err != nil {
+		return Registration{}, fmt.Errorf("register %d commands %s: %s%w", len(cmds), reg.Where(), registerHint(err), err)
+	}
+	return reg, nil
+}
+
+// registerHint explains the usual causes of a failed registration.
+func registerHint(err error) string {
+	var rest *discordgo.RESTError
+	if !errors.As(err, &rest) || rest.Response == nil {
+		return ""
+	}
+	switch rest.Response.StatusCode {
+	case 401:
+		return "Discord refused the token (check DISCORD_TOKEN): "
+	case 403:
+		return "the bot may not do this (check DISCORD_APP_ID, and that the bot was invited to DISCORD_GUILD_ID with the applications.commands scope): "
+	case 404:
+		return "unknown application or server (check DISCORD_APP_ID and DISCORD_GUILD_ID): "
+	}
+	return ""
+}
