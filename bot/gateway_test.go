@@ -35,6 +35,11 @@ func TestGateway(t *testing.T) {
 	}
 	router, lib := newRouter(t)
 	logs := &syncBuffer{}
+	t.Cleanup(func() {
+		if t.Failed() || testing.Verbose() {
+			t.Logf("the bot's log:\n%s", logs)
+		}
+	})
 	const deferAfter = 300 * time.Millisecond
 	b := bot.New(router, session, slog.New(slog.NewTextHandler(logs, nil)), bot.WithDeferAfter(deferAfter), bot.WithRetry(3, 20*time.Millisecond))
 	ctx, cancel := context.WithCancel(context.Background())
