@@ -38,7 +38,7 @@ var creditRoles = map[string]string{
 func stripBoilerplate(lines []string) (kept []string, credits []Credit) {
 	for i, line := range lines {
 		switch {
-		case widgetLine.MatchString(line) && len(strings.Fields(line)) <= 20:
+		case len(line) < 200 && widgetLine.MatchString(line) && len(strings.Fields(line)) <= 20:
 			continue
 		case isSignOff(line, i == len(lines)-1):
 			continue
@@ -55,6 +55,9 @@ func stripBoilerplate(lines []string) (kept []string, credits []Credit) {
 // parseCredit reads a credit line. The name must look like a name: a few
 // capitalised words and no sentence punctuation.
 func parseCredit(line string) (Credit, bool) {
+	if len(line) > 120 {
+		return Credit{}, false
+	}
 	m := creditLine.FindStringSubmatch(line)
 	if m == nil {
 		return Credit{}, false

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -27,58 +28,78 @@ const (
 var datePatterns = []struct {
 	re   *regexp.Regexp
 	read func(m []string) (start, end [3]string)
+	// month says the pattern needs a month's name, so that text without
+	// one can skip it.
+	month bool
 }{
 	{ // 10 to 16 November 2025, 10-16 November
 		regexp.MustCompile(`\b(\d{1,2})` + ord + rangeSep + `(\d{1,2})` + ord + `\s+(?:of\s+)?` + fullMonth + yearOpt),
 		func(m []string) ([3]string, [3]string) {
 			return [3]string{m[4], m[3], m[1]}, [3]string{m[4], m[3], m[2]}
 		},
+		true,
 	},
 	{ // November 2-3, 2025
 		regexp.MustCompile(fullMonth + `\s+(\d{1,2})` + ord + rangeSep + `(\d{1,2})` + ord + `\b` + yearOpt),
 		func(m []string) ([3]string, [3]string) {
 			return [3]string{m[4], m[1], m[2]}, [3]string{m[4], m[1], m[3]}
 		},
+		true,
 	},
 	{ // 30 October to 2 November 2025
 		regexp.MustCompile(`\b(\d{1,2})` + ord + `\s+` + fullMonth + rangeSep + `(\d{1,2})` + ord + `\s+` + fullMonth + yearOpt),
 		func(m []string) ([3]string, [3]string) {
 			return [3]string{m[5], m[2], m[1]}, [3]string{m[5], m[4], m[3]}
 		},
+		true,
 	},
 	{ // 14 November 2025, 14th of November
 		regexp.MustCompile(`\b(\d{1,2})` + ord + `\s+(?:of\s+)?` + fullMonth + yearOpt),
 		func(m []string) ([3]string, [3]string) { s := [3]string{m[3], m[2], m[1]}; return s, s },
+		true,
 	},
 	{ // November 14, 2025
 		regexp.MustCompile(fullMonth + `\s+(\d{1,2})` + ord + `\b(?:,?\s+(\d{4}))?`),
 		func(m []string) ([3]string, [3]string) { s := [3]string{m[3], m[1], m[2]}; return s, s },
+		true,
 	},
 	{ // 14/11/2025, 14.11.2025
 		regexp.MustCompile(`\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b`),
 		func(m []string) ([3]string, [3]string) { s := [3]string{m[3], m[2], m[1]}; return s, s },
+		false,
 	},
 	{ // Monday (20/5): day and month in brackets, the year understood
 		regexp.MustCompile(`\((\d{1,2})/(\d{1,2})\)`),
 		func(m []string) ([3]string, [3]string) { s := [3]string{"", m[2], m[1]}; return s, s },
+		false,
 	},
 	{ // 2025-11-14
 		regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`),
 		func(m []string) ([3]string, [3]string) { s := [3]string{m[1], m[2], m[3]}; return s, s },
+		false,
 	},
 	{ // November 2025
 		regexp.MustCompile(fullMonth + `,?\s+(\d{4})\b`),
 		func(m []string) ([3]string, [3]string) { s := [3]string{m[2], m[1], ""}; return s, s },
+		true,
 	},
 	{ // in 2026
 		regexp.MustCompile(`\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Oo]f|[Ff]rom|[Tt]he year)\s+((?:19|20)\d{2})\b`),
 		func(m []string) ([3]string, [3]string) { s := [3]string{m[1], "", ""}; return s, s },
+		false,
 	},
 }
 
 // findDates returns the dates written in s, in order. A date without a year
 // takes refYear; with refYear 0 it is left out.
 func findDates(s string, refYear int) []dateMention {
+	if !strings.ContainsAny(s, "0123456789") {
+		return nil // every date has a digit
+	}
+	hasMonth := false
+	for _, m := range [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"} {
+		hasMonth = hasMonth || strings.Contains(s, m)
+	}
 	var out []dateMention
 	taken := func(a, b int) bool {
 		for _, m := range out {
@@ -89,6 +110,9 @@ func findDates(s string, refYear int) []dateMention {
 		return false
 	}
 	for _, p := range datePatterns {
+		if p.month && !hasMonth {
+			continue
+		}
 		for _, loc := range p.re.FindAllStringSubmatchIndex(s, -1) {
 			if taken(loc[0], loc[1]) {
 				continue

@@ -225,6 +225,9 @@ func distributive(s string, toks []token, h int, single string) []mention {
 // by their head noun keep their place in the list.
 func listed(s string, toks []token, used []bool, list *int) []mention {
 	var out []mention
+	if !strings.Contains(s, "such as") && !strings.Contains(s, "including") && !strings.Contains(s, "like") && !strings.Contains(s, "namely") {
+		return nil
+	}
 	for _, cue := range listCue.FindAllStringIndex(s, -1) {
 		i := 0
 		for i < len(toks) && toks[i].Start < cue[1] {

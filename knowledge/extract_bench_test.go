@@ -1,0 +1,26 @@
+package knowledge
+
+// BenchmarkExtractSynthetic measures extraction alone, per article:
+//
+//	go test -run "^$" -bench ExtractSynthetic ./knowledge
+
+import (
+	"testing"
+
+	"github.com/coopbot/coopbot/knowledge/synthetic"
+)
+
+func BenchmarkExtractSynthetic(b *testing.B) {
+	files := synthetic.Generate(1, 200)
+	x := NewExtractor(testGazetteer(b))
+	var arts []*Article
+	for _, f := range files {
+		if a, err := ReadArticle(f.Name, f.Data); err == nil {
+			arts = append(arts, a)
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		x.Extract(arts[i%len(arts)])
+	}
+}
