@@ -1,15 +1,14 @@
 package knowledge
 
-// BenchmarkExtractSynthetic measures extraction alone, per article:
-//
-//	go test -run "^$" -bench ExtractSynthetic ./knowledge
-
 import (
 	"testing"
 
 	"github.com/coopbot/coopbot/knowledge/synthetic"
 )
 
+// BenchmarkExtractSynthetic measures extraction alone, per article:
+//
+//	go test -run "^$" -bench ExtractSynthetic ./knowledge
 func BenchmarkExtractSynthetic(b *testing.B) {
 	files := synthetic.Generate(1, 200)
 	x := NewExtractor(testGazetteer(b))
