@@ -9,7 +9,8 @@ import (
 // names, in its country, city and period.
 func (m *model) matchingVisits(q *question, needHosts bool) []VisitRecord {
 	var out []VisitRecord
-	for _, v := range m.visits {
+	for _, vp := range m.visits {
+		v := *vp
 		ok := true
 		for _, id := range q.entities {
 			ok = ok && v.involves(m.entities[id].ID)

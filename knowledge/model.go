@@ -28,7 +28,7 @@ type model struct {
 	// local maps a record's institution names to entities.
 	local map[*record]map[string]int
 	// visits are every stop of every trip, oldest first.
-	visits []VisitRecord
+	visits []*VisitRecord
 	// links are the partnerships, one per pair of entities.
 	links map[[2]int]*link
 	// linksOf lists the pairs each entity is part of.
@@ -88,9 +88,12 @@ func isAcronymName(name string) bool {
 func (m *model) resolve() {
 	uf := newUnionFind()
 	acrOf := map[string]map[string]int{} // acronym → full-name key → count
+	keysOf := make(map[*Institution][]string)
 	for _, r := range m.records {
-		for _, inst := range r.Facts.Institutions {
-			keys := fullKeys(inst)
+		for i := range r.Facts.Institutions {
+			inst := &r.Facts.Institutions[i]
+			keys := fullKeys(*inst)
+			keysOf[inst] = keys
 			if len(keys) == 0 {
 				continue
 			}
@@ -139,9 +142,10 @@ func (m *model) resolve() {
 	}
 	for _, r := range m.records {
 		loc := map[string]int{}
-		for _, inst := range r.Facts.Institutions {
+		for i := range r.Facts.Institutions {
+			inst := &r.Facts.Institutions[i]
 			var id int
-			if keys := fullKeys(inst); len(keys) > 0 {
+			if keys := keysOf[inst]; len(keys) > 0 {
 				id = entityOf(uf.find(keys[0]))
 			} else if root, ok := acrRoot[inst.Name]; ok {
 				id = entityOf(root)

@@ -40,7 +40,7 @@ func (m *model) collect() {
 			if vis < 0 {
 				continue
 			}
-			rec := VisitRecord{
+			rec := &VisitRecord{
 				Visitor: *m.entities[vis], Leader: v.Leader, LeaderTitle: v.LeaderTitle, City: v.City,
 				Country: v.Country, Start: v.Start, End: v.End, Source: r.ref(), Evidence: v.Evidence,
 			}
@@ -74,15 +74,16 @@ func (m *model) collect() {
 			if d.IsZero() {
 				d = r.Article.Published
 			}
-			if !d.IsZero() && !slices.Contains(l.dates, d) {
+			if !d.IsZero() {
 				l.dates = append(l.dates, d)
 			}
-			if !slices.Contains(l.sources, r) {
+			// Records come one at a time: a repeat is always the last one.
+			if n := len(l.sources); n == 0 || l.sources[n-1] != r {
 				l.sources = append(l.sources, r)
 			}
 		}
 	}
-	slices.SortStableFunc(m.visits, func(a, b VisitRecord) int {
+	slices.SortStableFunc(m.visits, func(a, b *VisitRecord) int {
 		if c := a.Start.Compare(b.Start); c != 0 {
 			return c
 		}
@@ -90,6 +91,7 @@ func (m *model) collect() {
 	})
 	for _, l := range m.links {
 		slices.SortFunc(l.dates, Date.Compare)
+		l.dates = slices.Compact(l.dates)
 		slices.SortFunc(l.kinds, func(a, b Kind) int { return cmp.Compare(kindRank[b], kindRank[a]) })
 	}
 }

@@ -27,7 +27,8 @@ func (l *Library) Visits(ctx context.Context, f VisitFilter) ([]VisitRecord, err
 	}
 	leader := Fold(f.Leader)
 	var out []VisitRecord
-	for _, v := range m.visits {
+	for _, vp := range m.visits {
+		v := *vp
 		if inst >= 0 && !v.involves(m.entities[inst].ID) {
 			continue
 		}
