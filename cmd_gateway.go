@@ -1,0 +1,80 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+
+	"github.com/bwmarrin/discordgo"
+
+	"github.com/coopbot/coopbot/bot"
+	"github.com/coopbot/coopbot/commands"
+)
+
+// runGateway is `coopbot` with DISCORD_TOKEN set: it opens the articles
+// and the subscriptions, registers the slash commands (a bulk overwrite,
+// globally or in DISCORD_GUILD_ID), connects to Discord's gateway and
+// answers interactions until ctx is done (SIGINT or SIGTERM), then
+// finishes the interactions in flight and closes the session and stores.
+func runGateway(ctx context.Context, env Env, stdout, stderr io.Writer) (err error) {
+	settings, err := discordSettings(env, bot.NeedToken)
+	if err != nil {
+		return err
+	}
+	app, err := openApp(ctx, env, env.ArticlesDir, bot.DefaultOpenTimeout, true)
+	if err != nil {
+		return err
+	}
+	defer closeApp(app, &err)
+	session, err := bot.NewSession(settings)
+	if err != nil {
+		return err
+	}
+	reg, err := bot.Register(ctx, session, settings.AppID, settings.GuildID, commands.Catalog())
+	if err != nil {
+		return err
+	}
+	env.Logger.Info("registered the slash commands", "count", len(reg.Commands), "where", reg.Where())
+	return bot.New(app.Router, session, env.Logger).RunGateway(ctx)
+}
+
+// closeApp closes the stores, keeping the first error in *err.
+func closeApp(a *app, err *error) {
+	if cerr := a.Close(); cerr != nil && *err == nil {
+		*err = fmt.Errorf("close the stores: %w", cerr)
+	}
+}
+
+// discordSettings reads the settings that reach Discord; a missing or
+// malformed one is a usage error, in one line that names it.
+func discordSettings(env Env, need bot.Need) (bot.Settings, error) {
+	s, err := bot.ParseSettings(env.Getenv, need)
+	if err != nil {
+		return bot.Settings{}, &usageError{err.Error()}
+	}
+	return s, nil
+}
+
+// inviteURL is the link that adds the bot to a server with the scopes and
+// permissions it needs.
+func inviteURL(appID string) string {
+	return fmt.Sprintf("https://discord.com/oauth2/authorize?client_id=%s&scope=bot+applications.commands&permissions=%d", appID, botPermissions)
+}
+
+// botPermissions are what the bot needs in a channel: View Channel, Send
+// Messages and Embed Links (19456).
+const botPermissions = discordgo.PermissionViewChannel | discordgo.PermissionSendMessages | discordgo.PermissionEmbedLinks
+
+// settingsHelp explains the settings that reach Discord, for --help.
+const settingsHelp = `Settings (from the environment or a .env file in the working directory):
+  DISCORD_TOKEN       the bot's token (Developer Portal > your application > Bot > Reset Token)
+  DISCORD_APP_ID      the application's id (Developer Portal > General Information > Application ID)
+  DISCORD_PUBLIC_KEY  the application's public key, 64 hex characters (General Information > Public Key)
+  DISCORD_GUILD_ID    register the commands in this one server only, where they show at once
+                      (for development); unset: globally, in every server the bot is in
+  DISCORD_API_BASE    where REST calls and gateway discovery go (default https://discord.com),
+                      e.g. a REST proxy
+  COOPBOT_ARTICLES    the articles folder (default ./seeds)
+  COOPBOT_DATA        the index and the bbolt file (default ./data); one process at a time
+  COOPBOT_HTTP_ADDR   the address serve listens on (default :8080)
+`
