@@ -23,8 +23,16 @@ var (
 	// bucketSubscriptions maps a big-endian sequence number to a versioned
 	// subscription value.
 	bucketSubscriptions = []byte("subscriptions")
+	// bucketOutbox maps channel id, 0, big-endian sequence number to a
+	// versioned delivery waiting to be posted (outbox.go).
+	bucketOutbox = []byte("outbox")
+	// bucketSeen maps an article's file name to when it was first seen.
+	bucketSeen = []byte("seen")
+	// bucketFeedItems maps a feed item's GUID or normalised link to the
+	// article file it was saved as.
+	bucketFeedItems = []byte("feed_items")
 
-	buckets = [][]byte{bucketMeta, bucketSubscriptions}
+	buckets = [][]byte{bucketMeta, bucketSubscriptions, bucketOutbox, bucketSeen, bucketFeedItems}
 
 	keySchema = []byte("schema")
 )
