@@ -77,6 +77,12 @@ func parseCredit(line string) (Credit, bool) {
 			return Credit{}, false
 		}
 	}
+	// "By UTM Corporate Affairs Division" credits an office, not a person.
+	for _, w := range words {
+		if institutionHeads[w] || (token{Text: w}).isAcronym() {
+			return Credit{Role: "Source", Name: name}, true
+		}
+	}
 	return Credit{Role: creditRoles[label], Name: name}, true
 }
 

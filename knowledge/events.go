@@ -129,10 +129,21 @@ func (w *draft) delegationVisitor(u *unit) (int, bool) {
 		if !strings.EqualFold(t.Text, "delegation") && !strings.EqualFold(t.Text, "delegates") && !strings.EqualFold(t.Text, "mission") {
 			continue
 		}
-		// "the X delegation"
+		// "the X delegation", "the IIT Madras delegation"
 		for _, m := range u.insts {
-			if m.To == i || m.Acronym != "" && m.To+3 == i {
+			if m.To == i || m.Acronym != "" && m.To+3 == i || m.To+1 == i && u.toks[m.To].isCap() {
 				return m.Entity, true
+			}
+		}
+		// "Prof. X, Dean of … at Y, who led a delegation": the leader's institution.
+		for k := i - 1; k > 0 && k > i-6; k-- {
+			if u.toks[k].Text != "led" && u.toks[k].Text != "headed" || u.toks[k-1].Text != "who" {
+				continue
+			}
+			for p := len(u.people) - 1; p >= 0; p-- {
+				if pm := u.people[p]; pm.To <= k-1 && pm.To >= k-3 && pm.Institution >= 0 {
+					return u.insts[pm.Institution].Entity, true
+				}
 			}
 		}
 		// "delegation from/of (the) X"

@@ -115,11 +115,19 @@ func (w *draft) resolveInstitutions() {
 			u.insts[k].Entity = remap[u.insts[k].Entity]
 		}
 	}
-	// Acronyms alone: "the HUMG delegation", "between QUI and LNU".
+	// Acronyms alone: "the HUMG delegation", "between QUI and LNU"; and
+	// short names: "the Mapúa delegation".
 	for _, u := range w.units {
 		var extra []mention
 		for i, t := range u.toks {
-			if !t.isAcronym() || inMention(u.insts, i) {
+			if inMention(u.insts, i) {
+				continue
+			}
+			if !t.isAcronym() {
+				if id, ok := w.shortName(u, i); ok {
+					extra = append(extra, mention{Name: t.Text, From: i, To: i + 1, AcronymOnly: true, Entity: id})
+					w.es.list[id].mentions++
+				}
 				continue
 			}
 			id, ok := w.es.bindAcronym(t.Text)
@@ -185,6 +193,43 @@ func (w *draft) standsAlone(acr string, u *unit, i int) bool {
 		return true
 	}
 	return false
+}
+
+// shortNameCues are the words after which an institution's first word
+// alone stands for it: "the Mapúa delegation", "Monash's campus".
+var shortNameCues = set("delegation", "delegates", "'s", "students", "team", "side", "leaders", "representatives", "lecturers", "campus")
+
+// shortName finds the entity that a capitalised word before a cue stands
+// for: the one multi-word name it starts, when it is not a place.
+func (w *draft) shortName(u *unit, i int) (int, bool) {
+	t := u.toks[i]
+	if !t.isCap() || i+1 >= len(u.toks) || !shortNameCues[u.toks[i+1].Text] || leftStops[t.Text] || institutionHeads[t.Text] || titleWords[t.Text] {
+		return 0, false
+	}
+	if _, place := w.x.gaz.Lookup(t.Text); place {
+		return 0, false
+	}
+	if _, demonym := w.x.gaz.CountryOfDemonym(t.Text); demonym {
+		return 0, false
+	}
+	found := -1
+	for id, e := range w.es.list {
+		for name := range e.names {
+			if words := strings.Fields(name); len(words) > 1 && words[0] == t.Text {
+				if found >= 0 && found != id {
+					return 0, false
+				}
+				found = id
+			}
+		}
+	}
+	if found < 0 {
+		return 0, false
+	}
+	if _, ok := w.es.list[found].names[t.Text]; !ok {
+		w.es.list[found].names[t.Text] = 0 // an alias, never the canonical name
+	}
+	return found, true
 }
 
 // inMention reports whether token i lies inside one of ms.

@@ -60,10 +60,40 @@ func findInstitutions(s string, toks []token) []mention {
 		mark(mention{Name: joinTokens(s, toks, from, to), From: from, To: to})
 	}
 	out = append(out, listed(s, toks, used, &list)...)
+	out = joinDashed(s, toks, sortMentions(out))
 	for k := range out {
 		out[k].Acronym = acronymAfter(toks, out[k].To, out[k].Name)
 	}
 	return out
+}
+
+// joinDashed joins the two halves of a name written with a dash and
+// followed by its acronym: "University of Danang - University of Science
+// and Technology (DUT)", "Nong Lam University – Ho Chi Minh City (NLU)".
+func joinDashed(s string, toks []token, ms []mention) []mention {
+	for k := 0; k < len(ms); k++ {
+		m := ms[k]
+		d := m.To
+		if d+1 >= len(toks) || (toks[d].Text != "-" && toks[d].Text != "–" && toks[d].Text != "—") {
+			continue
+		}
+		end := capRun(toks, d+1)
+		if k+1 < len(ms) && ms[k+1].From == d+1 {
+			end = max(end, ms[k+1].To)
+		}
+		if end == d+1 || end+2 >= len(toks) || toks[end].Text != "(" || !toks[end+1].isAcronym() || toks[end+2].Text != ")" {
+			continue
+		}
+		name := joinTokens(s, toks, m.From, end)
+		if !acronymFits(toks[end+1].Text, name) {
+			continue
+		}
+		ms[k].Name, ms[k].To = name, end
+		if k+1 < len(ms) && ms[k+1].From == d+1 {
+			ms = append(ms[:k+1], ms[k+2:]...)
+		}
+	}
+	return ms
 }
 
 // headSpan grows a name around the head noun at toks[h]: capitalised words
@@ -273,6 +303,10 @@ func listed(s string, toks []token, used []bool, list *int) []mention {
 // acronymAfter returns the acronym in parentheses right after a name, when
 // its letters are an in-order subsequence of the name's.
 func acronymAfter(toks []token, i int, name string) string {
+	if i+3 < len(toks) && toks[i].Text == "(" && toks[i+1].isAcronym() && toks[i+2].isCap() && toks[i+3].Text == ")" &&
+		acronymFits(toks[i+1].Text, name) {
+		return toks[i+1].Text // "(IIT Madras)": the acronym and a place
+	}
 	if i+2 >= len(toks) || toks[i].Text != "(" || toks[i+2].Text != ")" || !toks[i+1].isAcronym() {
 		return ""
 	}

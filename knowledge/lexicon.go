@@ -14,7 +14,7 @@ var institutionHeads = set(
 	"Holdings", "Industries", "Conservatory", "Council", "Center", "Centre", "Laboratory",
 	"Alliance", "Administration", "Observatory", "Survey", "Universiti", "Universitas",
 	"Universität", "Universidad", "Université", "Università", "Universidade", "Institut", "Hochschule",
-	"Politecnico", "Polytechnique",
+	"Politecnico", "Polytechnique", "Cooperative",
 	"Department", "Faculty", "Office", "Division", "Section", "Board", "Committee", "Unit",
 )
 
