@@ -11,6 +11,32 @@ func (w *draft) placeInstitutions() {
 		votes[i] = map[string]int{}
 	}
 	dominant := w.dominantCountry()
+	// The last country the text named before an entity's first mention.
+	before := make([]string, len(w.es.list))
+	seen := make([]bool, len(w.es.list))
+	last := ""
+	for _, u := range w.units {
+		if u.caption {
+			continue
+		}
+		pi := 0
+		for _, m := range u.insts {
+			for ; pi < len(u.places) && u.places[pi].From < m.From; pi++ {
+				if p := u.places[pi]; !p.Demonym && p.Place.Country != "" {
+					last = p.Place.Country
+				}
+			}
+			if !seen[m.Entity] {
+				seen[m.Entity] = true
+				before[m.Entity] = last
+			}
+		}
+		for ; pi < len(u.places); pi++ {
+			if p := u.places[pi]; !p.Demonym && p.Place.Country != "" {
+				last = p.Place.Country
+			}
+		}
+	}
 	for _, u := range w.units {
 		for _, m := range u.insts {
 			if m.AcronymOnly {
@@ -57,7 +83,10 @@ func (w *draft) placeInstitutions() {
 		e.country = best(votes[id])
 		if e.country == "" && len(e.names) > 0 && id != w.home {
 			// An acronym alone says nothing of where; the corpus may know.
-			e.country = dominant
+			e.country = before[id]
+			if e.country == "" {
+				e.country = dominant
+			}
 		}
 	}
 	for i := range w.facts.Institutions {
@@ -102,11 +131,12 @@ func (w *draft) countryAfter(u *unit, m mention) string {
 	return ""
 }
 
-// soleCountry returns the one country a unit names, when it names exactly one.
+// soleCountry returns the one country a unit names, when it names exactly
+// one; nationalities ("Vietnamese students") do not count.
 func (w *draft) soleCountry(u *unit) string {
 	c := ""
 	for _, p := range u.places {
-		if p.Place.Country == "" {
+		if p.Place.Country == "" || p.Demonym {
 			continue
 		}
 		if c != "" && c != p.Place.Country {
