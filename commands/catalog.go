@@ -28,6 +28,7 @@ const (
 	OptKeywords     = "keywords"
 	OptChannel      = "channel"
 	OptSubscription = "subscription"
+	OptBackfill     = "backfill"
 )
 
 // Limits of the options users type.
@@ -38,6 +39,8 @@ const (
 	maxText = 300
 	// maxName bounds a name option: an institution or a country.
 	maxName = 100
+	// MaxBackfill is the most past articles /subscribe posts at once.
+	MaxBackfill = 25
 )
 
 // Catalog returns the slash commands as plain data, ready for a bulk
@@ -101,6 +104,7 @@ func Catalog() []*discordgo.ApplicationCommand {
 					Description:  "The channel to post in (default: this one)",
 					ChannelTypes: []discordgo.ChannelType{discordgo.ChannelTypeGuildText, discordgo.ChannelTypeGuildNews},
 				},
+				intOption(OptBackfill, "Also post this many of the latest matching articles now (default 0)", 0, MaxBackfill),
 			},
 		},
 		{

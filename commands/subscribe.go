@@ -9,9 +9,10 @@ import (
 	"github.com/coopbot/coopbot/knowledge"
 )
 
-// subscribe answers /subscribe [institution] [country] [keywords] [channel]:
-// it creates a subscription, refuses the same filter twice in a channel, and
-// resumes the channel's paused subscriptions.
+// subscribe answers /subscribe [institution] [country] [keywords] [channel]
+// [backfill]: it creates a subscription, refuses the same filter twice in a
+// channel, resumes the channel's paused subscriptions, and posts the
+// backfill latest matching articles when asked.
 func (r *Router) subscribe(ctx context.Context, i *discordgo.Interaction) (Reply, error) {
 	if reply, ok := r.canManage(i, "subscribe a channel"); !ok {
 		return reply, nil
@@ -67,11 +68,19 @@ func (r *Router) subscribe(ctx context.Context, i *discordgo.Interaction) (Reply
 		lines = append(lines, "Resumed "+subscriptionLine(s, false))
 	}
 	if same != nil {
+		same.State, same.PausedReason = Active, ""
+		note, err := r.backfill(ctx, *same, o.integer(OptBackfill, 0))
+		if err != nil {
+			return Reply{}, err
+		}
+		if note != "" {
+			lines = append(lines, note)
+		}
 		if len(resumed) > 0 {
 			return message(embedMessage(card("Subscription resumed", joinLines(lines, maxDescription), nil, ""), nil)), nil
 		}
-		return ephemeral(fmt.Sprintf("<#%s> already follows %s (subscription `%s`), so nothing changed. To change it, `/unsubscribe subscription:%s` and subscribe again.",
-			channel, oneLine(describeFilter(f), 300), same.ID, same.ID)), nil
+		return ephemeral(strings.TrimSpace(fmt.Sprintf("<#%s> already follows %s (subscription `%s`), so nothing changed. To change it, `/unsubscribe subscription:%s` and subscribe again. %s",
+			channel, oneLine(describeFilter(f), 300), same.ID, same.ID, note))), nil
 	}
 	s, err := r.subs.SaveSubscription(Subscription{
 		GuildID: i.GuildID, ChannelID: channel, Filter: f,
@@ -81,6 +90,13 @@ func (r *Router) subscribe(ctx context.Context, i *discordgo.Interaction) (Reply
 		return Reply{}, fmt.Errorf("save subscription: %w", err)
 	}
 	desc := fmt.Sprintf("New articles about %s will be posted in <#%s>.", describeFilter(r.displayFilter(f)), channel)
+	note, err := r.backfill(ctx, s, o.integer(OptBackfill, 0))
+	if err != nil {
+		return Reply{}, err
+	}
+	if note != "" {
+		desc += " " + note
+	}
 	lines = append([]string{desc, "", "Stop it with `/unsubscribe subscription:" + s.ID + "`."}, lines...)
 	return message(embedMessage(card("Subscribed", joinLines(lines, maxDescription), nil, "Subscription "+s.ID), nil)), nil
 }
