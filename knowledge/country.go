@@ -132,11 +132,12 @@ func (w *draft) countryAfter(u *unit, m mention) string {
 }
 
 // soleCountry returns the one country a unit names, when it names exactly
-// one; nationalities ("Vietnamese students") do not count.
+// one; nationalities ("Vietnamese students") and places inside names
+// ("Hue University") do not count.
 func (w *draft) soleCountry(u *unit) string {
 	c := ""
 	for _, p := range u.places {
-		if p.Place.Country == "" || p.Demonym {
+		if p.Place.Country == "" || p.Demonym || inMention(u.insts, p.From) {
 			continue
 		}
 		if c != "" && c != p.Place.Country {
