@@ -67,7 +67,8 @@ func (b *Bot) answer(ctx context.Context, i *discordgo.Interaction, first firstF
 			return
 		}
 		if !h.reply.IsDeferred() {
-			l.finished(b.late(ctx, i, b.checked(l, h.reply.Response)), "edited")
+			how, err := b.late(ctx, i, b.checked(l, h.reply.Response))
+			l.finished(err, how)
 			return
 		}
 	}
@@ -96,23 +97,24 @@ func placeholder(i *discordgo.Interaction) *discordgo.InteractionResponse {
 // page edits the original response (or the message whose button was
 // pressed); an ephemeral message, which the placeholder cannot become,
 // goes as an ephemeral followup, and "thinking…" is deleted.
-func (b *Bot) late(ctx context.Context, i *discordgo.Interaction, r *discordgo.InteractionResponse) error {
+// It returns how it sent the reply, for the log.
+func (b *Bot) late(ctx context.Context, i *discordgo.Interaction, r *discordgo.InteractionResponse) (string, error) {
 	d := r.Data
 	switch {
 	case r.Type == discordgo.InteractionResponseDeferredChannelMessageWithSource || r.Type == discordgo.InteractionResponseDeferredMessageUpdate:
-		return nil
+		return "nothing more", nil
 	case d == nil:
-		return fmt.Errorf("late reply of type %d has no data", r.Type)
+		return "", fmt.Errorf("late reply of type %d has no data", r.Type)
 	case d.Flags&discordgo.MessageFlagsEphemeral == 0:
-		return b.editOriginal(ctx, i, editOf(d))
+		return "edited", b.editOriginal(ctx, i, editOf(d))
 	}
 	if err := b.followup(ctx, i, d); err != nil {
-		return err
+		return "", err
 	}
 	if i.Type == discordgo.InteractionMessageComponent {
-		return nil
+		return "ephemeral followup", nil
 	}
-	return b.call(ctx, i, func(ctx context.Context) error {
+	return "ephemeral followup", b.call(ctx, i, func(ctx context.Context) error {
 		return b.session.InteractionResponseDelete(i, discordgo.WithContext(ctx))
 	})
 }

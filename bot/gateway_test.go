@@ -58,6 +58,7 @@ func TestGateway(t *testing.T) {
 	t.Run("buttons page", func(t *testing.T) { paging(t, h) })
 	t.Run("reload", func(t *testing.T) { reload(t, h) })
 	t.Run("slow answer deferred", func(t *testing.T) { slow(t, h) })
+	t.Run("slow ephemeral answer", func(t *testing.T) { slowEphemeral(t, h) })
 	t.Run("apology", func(t *testing.T) { apology(t, h) })
 
 	t.Run("callback retried after a 500", func(t *testing.T) {

@@ -128,6 +128,7 @@ func TestHTTP(t *testing.T) {
 	t.Run("buttons page", func(t *testing.T) { paging(t, h) })
 	t.Run("reload", func(t *testing.T) { reload(t, h) })
 	t.Run("slow answer deferred", func(t *testing.T) { slow(t, h) })
+	t.Run("slow ephemeral answer", func(t *testing.T) { slowEphemeral(t, h) })
 	t.Run("apology", func(t *testing.T) { apology(t, h) })
 
 	t.Run("shutdown finishes the interactions in flight", func(t *testing.T) {

@@ -188,6 +188,22 @@ func slow(t *testing.T, h *harness) {
 	h.waitLog(t, "id="+id, "outcome=\"late, edited\"")
 }
 
+// slowEphemeral: a late reply meant for the invoker only cannot be edited
+// into a public "thinking…": it goes as an ephemeral followup, and the
+// "thinking…" message is deleted.
+func slowEphemeral(t *testing.T, h *harness) {
+	h.lib.delay.Store(int64(2 * h.deferAfter))
+	defer h.lib.delay.Store(0)
+	id, resp, msg := h.answer(t, slash(t, memberPerms, commands.CmdAsk, map[string]string{"question": "What colour is the sky over the moon?"}))
+	if resp.Type != discordgo.InteractionResponseDeferredChannelMessageWithSource || msg.Flags&discordgo.MessageFlagsEphemeral == 0 || msg.Content == "" {
+		t.Errorf("slow unanswerable /ask = type %d, then %q (flags %d); want deferred, then an ephemeral followup", resp.Type, msg.Content, msg.Flags)
+	}
+	h.waitLog(t, "id="+id, "outcome=\"late, ephemeral followup\"")
+	if o := h.srv.Original(id); o != nil {
+		t.Errorf("the public \"thinking…\" message is still there: %+v", o)
+	}
+}
+
 // apology: an unexpected error reaches the user as an ephemeral apology,
 // and the log as its detail, with the interaction's id and command.
 func apology(t *testing.T, h *harness) {

@@ -87,11 +87,15 @@ func ParseSettings(getenv func(string) string, need Need) (Settings, error) {
 
 // LogValue shows the settings without the token.
 func (s Settings) LogValue() slog.Value {
+	base := DefaultAPIBase
+	if s.APIBase != nil {
+		base = s.APIBase.String()
+	}
 	return slog.GroupValue(
 		slog.Bool("token_set", s.Token != ""),
 		slog.String("app_id", s.AppID),
 		slog.String("guild_id", s.GuildID),
-		slog.String("api_base", s.APIBase.String()),
+		slog.String("api_base", base),
 		slog.String("http_addr", s.HTTPAddr),
 	)
 }
