@@ -1,35 +1,18 @@
+// Helpers of the benchmarks: query sets, latency percentiles, disk and
+// memory figures.
+
 package knowledge
 
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 	"time"
 )
-
-// BenchmarkQuery measures the latency of each kind of query on the
-// 10k-article library, over a varied set drawn from the corpus, and
-// reports its median and 99th percentile.
-func BenchmarkQuery(b *testing.B) {
-	articles, data := benchDirs(b)
-	l, _, err := Open(context.Background(), Config{ArticlesDir: articles, DataDir: data})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer l.Close()
-	s := sampleCorpus(l.model.Load())
-	kinds := map[string][]func(context.Context) error{"Search": searchQueries(l, s)}
-	for kind, qs := range answerQueries(l, s) {
-		kinds[kind] = qs
-	}
-	for _, kind := range []string{"Latest", "Partners", "Visits", "Search", "Ask"} {
-		if qs := kinds[kind]; qs != nil {
-			b.Run(kind, func(b *testing.B) { benchLatency(b, qs) })
-		}
-	}
-}
 
 // corpusSample is what query sets are drawn from.
 type corpusSample struct {
@@ -110,4 +93,37 @@ func benchLatency(b *testing.B, queries []func(context.Context) error) {
 	b.ReportMetric(ms(0.5), "p50-ms")
 	b.ReportMetric(ms(0.99), "p99-ms")
 	b.ReportMetric(float64(len(durs))/float64(b.N), "queries/op")
+}
+
+// dirSize returns the bytes of the files under dir.
+func dirSize(dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				n += info.Size()
+			}
+		}
+		return nil
+	})
+	return n
+}
+
+// peakRSS returns the process's peak resident set size in MB, from
+// /proc/self/status; 0 where there is no such file.
+func peakRSS(b *testing.B) float64 {
+	data, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(data), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			var kb float64
+			if _, err := fmt.Sscanf(strings.TrimSpace(rest), "%f kB", &kb); err != nil {
+				b.Logf("VmHWM %q: %v", rest, err)
+			}
+			return kb / 1024
+		}
+	}
+	return 0
 }

@@ -10,7 +10,6 @@ package knowledge
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,8 +26,8 @@ const (
 	benchSeed     = 20251114
 )
 
-// benchCorpus is the folder of synthetic articles and the data directory
-// of a library built from it, made at most once per run.
+// benchCorpus is the folder of synthetic articles, written at most once
+// per run, and the data directory of a library built from it.
 type benchCorpus struct {
 	once     sync.Once
 	root     string
@@ -48,31 +47,38 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// benchDirs returns the articles folder and a data directory already synced
-// with it, making them the first time.
-func benchDirs(b *testing.B) (articles, data string) {
+// benchArticlesDir returns the folder of synthetic articles, writing it
+// the first time.
+func benchArticlesDir(b *testing.B) string {
 	b.Helper()
 	corpus.once.Do(func() {
 		corpus.root, corpus.err = os.MkdirTemp("", "coopbot-bench-")
-		if corpus.err != nil {
-			return
+		if corpus.err == nil {
+			corpus.articles = filepath.Join(corpus.root, "articles")
+			corpus.err = synthetic.WriteDir(corpus.articles, benchSeed, benchArticles)
 		}
-		corpus.articles = filepath.Join(corpus.root, "articles")
-		corpus.data = filepath.Join(corpus.root, "data")
-		if corpus.err = synthetic.WriteDir(corpus.articles, benchSeed, benchArticles); corpus.err != nil {
-			return
-		}
-		l, _, err := Open(context.Background(), Config{ArticlesDir: corpus.articles, DataDir: corpus.data})
-		if err != nil {
-			corpus.err = err
-			return
-		}
-		corpus.err = l.Close()
 	})
 	if corpus.err != nil {
 		b.Fatal(corpus.err)
 	}
-	return corpus.articles, corpus.data
+	return corpus.articles
+}
+
+// benchDirs returns the articles folder and a data directory synced with
+// it: BenchmarkIngest's, or one built now when it did not run.
+func benchDirs(b *testing.B) (articles, data string) {
+	b.Helper()
+	articles = benchArticlesDir(b)
+	if corpus.data == "" {
+		data = filepath.Join(corpus.root, "data")
+		l, _, err := Open(context.Background(), Config{ArticlesDir: articles, DataDir: data})
+		if err != nil {
+			b.Fatal(err)
+		}
+		l.Close()
+		corpus.data = data
+	}
+	return articles, corpus.data
 }
 
 // BenchmarkIngest opens a library on an empty data directory: reading,
@@ -86,12 +92,15 @@ func BenchmarkIngestNoExtract(b *testing.B) {
 }
 
 func benchIngest(b *testing.B, extract func(*Article) Facts) {
-	articles, _ := benchDirs(b)
+	articles := benchArticlesDir(b)
 	var elapsed time.Duration
 	var disk int64
 	for b.Loop() {
 		b.StopTimer()
-		data := b.TempDir()
+		data, err := os.MkdirTemp(corpus.root, "data-")
+		if err != nil {
+			b.Fatal(err)
+		}
 		b.StartTimer()
 		start := time.Now()
 		l, rep, err := open(context.Background(), Config{ArticlesDir: articles, DataDir: data}, extract)
@@ -105,6 +114,11 @@ func benchIngest(b *testing.B, extract func(*Article) Facts) {
 		}
 		l.Close()
 		disk = dirSize(data)
+		if extract == nil && corpus.data == "" {
+			corpus.data = data // for BenchmarkReopen and BenchmarkQuery
+		} else {
+			os.RemoveAll(data)
+		}
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(benchArticles*b.N)/elapsed.Seconds(), "docs/s")
@@ -175,35 +189,24 @@ func BenchmarkReopen(b *testing.B) {
 	}
 }
 
-// dirSize returns the bytes of the files under dir.
-func dirSize(dir string) int64 {
-	var n int64
-	filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			if info, err := d.Info(); err == nil {
-				n += info.Size()
-			}
-		}
-		return nil
-	})
-	return n
-}
-
-// peakRSS returns the process's peak resident set size in MB, from
-// /proc/self/status; 0 where there is no such file.
-func peakRSS(b *testing.B) float64 {
-	data, err := os.ReadFile("/proc/self/status")
+// BenchmarkQuery measures the latency of each kind of query on the
+// 10k-article library, over a varied set drawn from the corpus, and
+// reports its median and 99th percentile.
+func BenchmarkQuery(b *testing.B) {
+	articles, data := benchDirs(b)
+	l, _, err := Open(context.Background(), Config{ArticlesDir: articles, DataDir: data})
 	if err != nil {
-		return 0
+		b.Fatal(err)
 	}
-	for _, line := range strings.Split(string(data), "\n") {
-		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
-			var kb float64
-			if _, err := fmt.Sscanf(strings.TrimSpace(rest), "%f kB", &kb); err != nil {
-				b.Logf("VmHWM %q: %v", rest, err)
-			}
-			return kb / 1024
+	defer l.Close()
+	s := sampleCorpus(l.model.Load())
+	kinds := map[string][]func(context.Context) error{"Search": searchQueries(l, s)}
+	for kind, qs := range answerQueries(l, s) {
+		kinds[kind] = qs
+	}
+	for _, kind := range []string{"Latest", "Partners", "Visits", "Search", "Ask"} {
+		if qs := kinds[kind]; qs != nil {
+			b.Run(kind, func(b *testing.B) { benchLatency(b, qs) })
 		}
 	}
-	return 0
 }
