@@ -79,6 +79,19 @@ func (m *model) answerLeader(q *question) *Answer {
 	if len(trips) == 0 {
 		return nil
 	}
+	// The sentence that names the leader comes first.
+	for i := len(trips) - 1; i >= 0; i-- {
+		t := trips[i]
+		if r, ok := m.byFile[t.v.Source.File]; ok {
+			for _, s := range r.sentences() {
+				if strings.Contains(s, t.v.Leader) {
+					a.Support = append([]Citation{cite(s, t.v.Source)}, a.Support...)
+					break
+				}
+			}
+		}
+	}
+	a.Support = dedupeCitations(a.Support, 3)
 	var lines []string
 	for _, t := range trips {
 		who := t.v.Leader
@@ -93,6 +106,18 @@ func (m *model) answerLeader(q *question) *Answer {
 	}
 	a.Text = strings.Join(lines, "\n")
 	return a
+}
+
+// dedupeCitations keeps the first n distinct citations.
+func dedupeCitations(cs []Citation, n int) []Citation {
+	var out []Citation
+	for _, c := range cs {
+		if len(out) == n {
+			break
+		}
+		out = addCitation(out, c)
+	}
+	return out
 }
 
 // answerWhen answers "When did X visit Y?".
