@@ -89,6 +89,11 @@ func TestRunRegisterAndServe(t *testing.T) {
 	if strings.Contains(stderr.String(), e2eToken) {
 		t.Errorf("the token is in the log")
 	}
+
+	out.Reset()
+	if err := run(context.Background(), []string{"register", "--clear"}, getenv, nil, &out, io.Discard); err != nil || len(srv.Commands(e2eGuild)) != 0 {
+		t.Errorf("register --clear = %v, left %d commands; want none", err, len(srv.Commands(e2eGuild)))
+	}
 }
 
 // `coopbot` with DISCORD_TOKEN: it registers the commands, connects to

@@ -28,7 +28,7 @@ type Registration struct {
 // Where names the place of the registration for people.
 func (r Registration) Where() string {
 	if r.GuildID == "" {
-		return "globally (every server the bot is in, and DMs)"
+		return "globally (in every server the bot is in)"
 	}
 	return "in server " + r.GuildID
 }
