@@ -85,6 +85,12 @@ func WithSettle(d time.Duration) DeliveryOption {
 	return func(o *deliveryOptions) { o.settle = d }
 }
 
+// WithPostTimeout bounds one post request (default 20 s); a post that
+// times out is retried with the same nonce.
+func WithPostTimeout(d time.Duration) DeliveryOption {
+	return func(o *deliveryOptions) { o.requestTime = d }
+}
+
 // NewDelivery returns a delivery of lib's new articles to the
 // subscriptions kept in store, posted through session.
 func NewDelivery(lib Articles, store *Store, session *discordgo.Session, logger *slog.Logger, opts ...DeliveryOption) *Delivery {
