@@ -141,6 +141,8 @@ func (w *indexWriter) flush() error {
 	if err := w.idx.Batch(w.batch); err != nil {
 		return fmt.Errorf("index batch: %w", err)
 	}
-	w.batch.Reset()
+	// A new batch, not Reset: scorch's Batch may return while a goroutine
+	// of its own still ranges over the old batch's operations.
+	w.batch = w.idx.NewBatch()
 	return nil
 }
