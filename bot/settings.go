@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // The settings' names, as they appear in the environment and in .env.
@@ -19,6 +20,9 @@ const (
 	EnvGuildID   = "DISCORD_GUILD_ID"
 	EnvAPIBase   = "DISCORD_API_BASE"
 	EnvHTTPAddr  = "COOPBOT_HTTP_ADDR"
+	// EnvFeeds and EnvFeedInterval: see settings_feeds.go.
+	EnvFeeds        = "COOPBOT_FEEDS"
+	EnvFeedInterval = "COOPBOT_FEED_INTERVAL"
 )
 
 // Defaults of the optional settings.
@@ -43,6 +47,10 @@ type Settings struct {
 	APIBase *url.URL
 	// HTTPAddr is the address serve listens on.
 	HTTPAddr string
+	// Feeds are the RSS or Atom feeds whose new items are saved as articles.
+	Feeds []string
+	// FeedInterval is how often each feed is polled.
+	FeedInterval time.Duration
 }
 
 // Need says which of the optional-by-default settings a mode requires.
@@ -82,6 +90,9 @@ func ParseSettings(getenv func(string) string, need Need) (Settings, error) {
 	if s.HTTPAddr, err = parseHTTPAddr(getenv(EnvHTTPAddr)); err != nil {
 		return Settings{}, err
 	}
+	if s.Feeds, s.FeedInterval, err = parseFeeds(getenv(EnvFeeds), getenv(EnvFeedInterval)); err != nil {
+		return Settings{}, err
+	}
 	return s, nil
 }
 
@@ -97,6 +108,8 @@ func (s Settings) LogValue() slog.Value {
 		slog.String("guild_id", s.GuildID),
 		slog.String("api_base", base),
 		slog.String("http_addr", s.HTTPAddr),
+		slog.Int("feeds", len(s.Feeds)),
+		slog.Duration("feed_interval", s.FeedInterval),
 	)
 }
 
