@@ -52,7 +52,7 @@ func (b *Bot) answer(ctx context.Context, i *discordgo.Interaction, first firstF
 	case h = <-replies:
 		l.handlerFailed(h.err)
 		resp := b.checked(l, h.reply.Response)
-		if !l.sent(first(ctx, resp), "answered") || !h.reply.IsDeferred() {
+		if !l.sent(first(ctx, resp), "answered") || !h.reply.IsDeferred() || resp != h.reply.Response {
 			return
 		}
 		l.outcome = "deferred"
