@@ -1,10 +1,6 @@
-//go:build benchqueries
-
 package knowledge
 
-// The query sets of the answer methods for BenchmarkQuery. They are built
-// only with the tag benchqueries until Latest, Partners, Visits and Ask
-// exist; then drop the tag and delete bench_noqueries_test.go.
+// The query sets of the answer methods for BenchmarkQuery.
 
 import (
 	"context"
