@@ -8,16 +8,16 @@ import (
 // agreementsIn reads the agreements a unit says were signed, and the
 // partnerships they show.
 func (w *draft) agreementsIn(u *unit, t *trip, lastHost int, last dateMention, pair func(a, b int, k Kind, d Date, ev string)) {
-	if !agreementNoun.MatchString(u.text) || !signVerb.MatchString(u.text) {
+	if !u.has(agreementNoun) || !u.has(signVerb) {
 		return
 	}
 	// "… is expected to be signed", "agreed to sign": not signed yet.
-	if f := futureCue.FindStringIndex(u.text); f != nil && f[0] < signVerb.FindStringIndex(u.text)[0] {
+	if f := u.find(futureCue); f != nil && f[0] < u.find(signVerb)[0] {
 		return
 	}
 	var parties [][]int
 	switch {
-	case bothSides.MatchString(u.text) && t != nil && lastHost >= 0:
+	case u.has(bothSides) && t != nil && lastHost >= 0:
 		parties = [][]int{{t.visitor, lastHost}}
 	default:
 		subject, objects := w.agreementSides(u)
@@ -50,7 +50,7 @@ func (w *draft) agreementsIn(u *unit, t *trip, lastHost int, last dateMention, p
 // University", meaning the article's own) before the verb, and those after
 // "with"; or every institution of "between A and B".
 func (w *draft) agreementSides(u *unit) (subject int, objects []int) {
-	verb := signVerb.FindStringIndex(u.text)[0]
+	verb := u.find(signVerb)[0]
 	subject = -1
 	for i, t := range u.toks {
 		if t.Start >= verb {
@@ -159,7 +159,7 @@ func (w *draft) cooperationIn(u *unit, last dateMention, pair func(a, b int, k K
 	if len(u.dates) > 0 {
 		d = u.dates[0].Start
 	}
-	if coOrganised.MatchString(u.text) && len(ids) >= 2 {
+	if u.has(coOrganised) && len(ids) >= 2 {
 		for i := range ids {
 			for j := i + 1; j < len(ids); j++ {
 				pair(ids[i], ids[j], KindEvent, d, u.text)
@@ -167,7 +167,7 @@ func (w *draft) cooperationIn(u *unit, last dateMention, pair func(a, b int, k K
 		}
 		return
 	}
-	if w.home < 0 || !cooperationCue.MatchString(u.text) {
+	if w.home < 0 || !u.has(cooperationCue) {
 		return
 	}
 	for _, id := range ids {
@@ -186,8 +186,8 @@ func (w *draft) aboutCooperation() bool {
 	}
 	n := 0
 	for _, u := range w.units {
-		n += len(cooperationCue.FindAllString(strings.ToLower(u.text), -1))
-		n += len(delegationCue.FindAllString(u.text, -1))
+		n += len(cooperationCue.re.FindAllString(u.lower, -1))
+		n += len(delegationCue.re.FindAllString(u.lower, -1))
 	}
 	return n >= 3
 }

@@ -1,25 +1,7 @@
 package knowledge
 
 import (
-	"regexp"
 	"strings"
-)
-
-// The cues of events, matched against a unit's text. Cooperation cues are
-// lower case on purpose: "International Cooperation Club" is a name, not a cue.
-var (
-	delegationCue  = regexp.MustCompile(`(?i)\b(delegation|delegates|mission|trip|study tour|working visit|official visit)\b`)
-	visitVerb      = regexp.MustCompile(`(?i)\b(visit(ed|s|ing)?|met|meet(s|ing)?|held|hold(s|ing)?|work(ed|s|ing)? with|discussions? with|talks with|working session|welcom(ed|es|ing)|receiv(ed|es|ing)|toured|tour(ed)? of|arriv(ed|es)|engaged|paid|attended|surveyed|stop)\b`)
-	travelVerb     = regexp.MustCompile(`(?i)\b(travel(l)?ed to|went on to|went to|arrived in|continued to|moved on to|flew to|headed to)\b`)
-	futureCue      = regexp.MustCompile(`(?i)\b(will|would|shall|plan(s|ned)? to|expect(s|ed)? to|is expected|are expected|intend(s|ed)? to|prepar\w+|toward(s)?|propos\w+|draft\w*|discuss\w*|negotiat\w+|consider\w*|explor\w+|aim(s|ed)? to|look(s|ed)? forward|agreed to|hope(s|d)? to|soon)\b`)
-	hostedBy       = regexp.MustCompile(`(?i)\bhosted by\b`)
-	incomingCue    = regexp.MustCompile(`(?i)\b(welcom(ed|es|ing)|receiv(ed|es|ing)|host(ed|s|ing))\s+(a|the|an)\b[^.]{0,40}\bdelegation\b`)
-	agreementNoun  = regexp.MustCompile(`(?i)\b(memorand(um|a) of understanding|memorand(um|a) of agreement|memorandum|MOUs?|MoUs?|MOAs?|agreements?|contracts?|letters? of intent|LOIs?|accords?)\b`)
-	signVerb       = regexp.MustCompile(`(?i)\b(sign(ed|s|ing)?|ink(ed|s)?|conclud(ed|es)|implement(ed|s)?|renew(ed|s)?|exchang(ed|es)|entered into|formali[sz]ed|presented the (previously )?signed)\b`)
-	coOrganised    = regexp.MustCompile(`(?i)\b(jointly|co-?)\s*(organi[sz]ed|hosted|held|sponsored|chaired|convened)|\bin (partnership|collaboration|cooperation) with\b|\bco-organi[sz]`)
-	cooperationCue = regexp.MustCompile(`\b(partner(s|ships?)?|cooperat(ion|ing|ed|e)|collaborat(ion|ions|ing|ed|e)|engagements? with|support(ed)? by|scholarships?|joint(ly)?|together with|exchange program(me)?s?|sister|twinning|alliance|research group|research project|participated in|took part in)\b`)
-	bothSides      = regexp.MustCompile(`(?i)\b((the two|both) (sides|institutions|schools|universities|parties|partners|organi[sz]ations)|the (sides|parties))\b`)
-	kindPhrase     = regexp.MustCompile(`(?i)\b((?:(?:strategic|comprehensive|academic|cooperation|collaboration|partnership|framework|exchange|bilateral|research|training) )*(?:memorand(?:um|a) of understanding|memorand(?:um|a) of agreement|memorandum|MOU|MoU|MOA|agreement|contract|letter of intent|LOI)s?(?: \((?:MOU|MoU|MOA)\))?(?: on (?:[a-z][a-z-]* ){0,3}(?:cooperation|partnership|collaboration|exchange|training|research))?)`)
 )
 
 // kindRank orders the kinds of partnership by how much they show: a pair
@@ -92,7 +74,7 @@ func (w *draft) findEvents() {
 			t.leader, t.leaderTitle = w.leaderIn(u)
 			t.country = w.destination(u, v)
 		}
-		if t != nil && !u.caption && delegationCue.MatchString(u.text) && travelVerb.MatchString(u.text) {
+		if t != nil && !u.caption && u.has(delegationCue) && u.has(travelVerb) {
 			w.addLeg(t, u, last)
 		}
 		if hosts, visitor, ok := w.stopIn(u, t); ok {
@@ -122,7 +104,7 @@ func (w *draft) hasVisitBy(id int) bool {
 
 // delegationVisitor finds the institution a delegation comes from.
 func (w *draft) delegationVisitor(u *unit) (int, bool) {
-	if !delegationCue.MatchString(u.text) {
+	if !u.has(delegationCue) {
 		return 0, false
 	}
 	for i, t := range u.toks {
@@ -191,7 +173,7 @@ func (w *draft) addLeg(t *trip, u *unit, last dateMention) {
 		}
 	}
 	country := ""
-	at := travelVerb.FindStringIndex(u.text)[1]
+	at := u.find(travelVerb)[1]
 	for _, p := range u.places {
 		if u.toks[p.From].Start >= at && p.Place.Country != "" && p.Place.Country != home && !p.Demonym {
 			country = p.Place.Country

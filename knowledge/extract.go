@@ -26,6 +26,10 @@ type unit struct {
 	places  []placeMention
 	dates   []dateMention
 	people  []personMention
+	// lower is text with ASCII letters in lower case, for the cues.
+	lower string
+	// cues caches which cues the unit matches: 0 not yet known, 1 yes, 2 no.
+	cues [numCues]uint8
 }
 
 // draft is the working state of one extraction.
@@ -86,7 +90,7 @@ const maxUnitTokens = 300
 // newUnit finds the names, places and dates of one unit.
 func (w *draft) newUnit(text string, caption bool, year int) *unit {
 	{
-		u := &unit{text: text, caption: caption, toks: tokenize(text)}
+		u := &unit{text: text, caption: caption, toks: tokenize(text), lower: asciiLower(text)}
 		u.insts = findInstitutions(text, u.toks)
 		u.places = w.x.findPlaces(u.toks)
 		u.dates = findDates(text, year)

@@ -9,14 +9,14 @@ func (w *draft) stopIn(u *unit, t *trip) (hosts []int, visitor int, ok bool) {
 		visitor = t.visitor
 	}
 	switch {
-	case hostedBy.MatchString(u.text):
-		at := hostedBy.FindStringIndex(u.text)[1]
+	case u.has(hostedBy):
+		at := u.find(hostedBy)[1]
 		for _, m := range u.insts {
 			if u.toks[m.From].Start >= at {
 				hosts = appendEntity(hosts, m.Entity)
 			}
 		}
-	case incomingCue.MatchString(u.text):
+	case u.has(incomingCue):
 		v, found := w.delegationVisitor(u)
 		if !found {
 			return nil, 0, false
@@ -30,7 +30,7 @@ func (w *draft) stopIn(u *unit, t *trip) (hosts []int, visitor int, ok bool) {
 		if len(hosts) == 0 && w.home >= 0 && w.home != v {
 			hosts = []int{w.home}
 		}
-	case delegationCue.MatchString(u.text) && visitVerb.MatchString(u.text):
+	case u.has(delegationCue) && u.has(visitVerb):
 		if v, found := w.delegationVisitor(u); found {
 			visitor = v
 		} else if t == nil {

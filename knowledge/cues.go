@@ -1,0 +1,118 @@
+package knowledge
+
+import (
+	"regexp"
+	"strings"
+)
+
+// cue is a pattern that tells what a unit speaks of. It is matched against
+// the unit's text with ASCII letters in lower case (offsets unchanged), or,
+// when exact, against the text as written. A match always contains one of
+// lits, so a unit holding none of them is passed over without running the
+// expression.
+type cue struct {
+	id    int
+	re    *regexp.Regexp
+	lits  []string
+	exact bool
+}
+
+// The cues of events. Cooperation cues are exact and lower case on purpose:
+// "International Cooperation Club" is a name, not a cue.
+var (
+	delegationCue = newCue(0, `\b(delegation|delegates|mission|trip|study tour|working visit|official visit)\b`, false,
+		"delegat", "mission", "trip", "study tour", "visit")
+	visitVerb = newCue(1, `\b(visit(ed|s|ing)?|met|meet(s|ing)?|held|hold(s|ing)?|work(ed|s|ing)? with|discussions? with|talks with|working session|welcom(ed|es|ing)|receiv(ed|es|ing)|toured|tour(ed)? of|arriv(ed|es)|engaged|paid|attended|surveyed|stop)\b`, false,
+		"visit", "met", "meet", "held", "hold", "with", "session", "welcom", "receiv", "tour", "arriv", "engaged", "paid", "attended", "surveyed", "stop")
+	travelVerb = newCue(2, `\b(travel(l)?ed to|went on to|went to|arrived in|continued to|moved on to|flew to|headed to)\b`, false,
+		"travel", "went", "arrived", "continued", "moved", "flew", "headed")
+	futureCue     = newCue(3, `\b(will|would|shall|plan(s|ned)? to|expect(s|ed)? to|is expected|are expected|intend(s|ed)? to|prepar\w+|toward(s)?|propos\w+|draft\w*|discuss\w*|negotiat\w+|consider\w*|explor\w+|aim(s|ed)? to|look(s|ed)? forward|agreed to|hope(s|d)? to|soon)\b`, false)
+	hostedBy      = newCue(4, `\bhosted by\b`, false, "hosted by")
+	incomingCue   = newCue(5, `\b(welcom(ed|es|ing)|receiv(ed|es|ing)|host(ed|s|ing))\s+(a|the|an)\b[^.]{0,40}\bdelegation\b`, false, "delegation")
+	agreementNoun = newCue(6, `\b(memorand(um|a) of understanding|memorand(um|a) of agreement|memorandum|mous?|moas?|agreements?|contracts?|letters? of intent|lois?|accords?)\b`, false,
+		"memorand", "mou", "moa", "agreement", "contract", "letter", "loi", "accord")
+	signVerb = newCue(7, `\b(sign(ed|s|ing)?|ink(ed|s)?|conclud(ed|es)|implement(ed|s)?|renew(ed|s)?|exchang(ed|es)|entered into|formali[sz]ed|presented the (previously )?signed)\b`, false,
+		"sign", "ink", "conclud", "implement", "renew", "exchang", "entered into", "formali")
+	coOrganised = newCue(8, `\b(jointly|co-?)\s*(organi[sz]ed|hosted|held|sponsored|chaired|convened)|\bin (partnership|collaboration|cooperation) with\b|\bco-organi[sz]`, false,
+		"jointly", "co-", "co ", "coorgan", "cohost", "cospons", "cochair", "coconven", "cohel", "partnership with", "collaboration with", "cooperation with")
+	cooperationCue = newCue(9, `\b(partner(s|ships?)?|cooperat(ion|ing|ed|e)|collaborat(ion|ions|ing|ed|e)|engagements? with|support(ed)? by|scholarships?|joint(ly)?|together with|exchange program(me)?s?|sister|twinning|alliance|research group|research project|participated in|took part in)\b`, true,
+		"partner", "cooperat", "collaborat", "engagement", "support", "scholarship", "joint", "together", "exchange", "sister", "twinning", "alliance", "research", "participated", "took part")
+	bothSides = newCue(10, `\b((the two|both) (sides|institutions|schools|universities|parties|partners|organi[sz]ations)|the (sides|parties))\b`, false,
+		"the two", "both", "sides", "parties")
+)
+
+// numCues is the number of cues above; each has an id below it.
+const numCues = 11
+
+// kindPhrase names the kind of an agreement: "memorandum of understanding on strategic cooperation".
+var kindPhrase = regexp.MustCompile(`(?i)\b((?:(?:strategic|comprehensive|academic|cooperation|collaboration|partnership|framework|exchange|bilateral|research|training) )*(?:memorand(?:um|a) of understanding|memorand(?:um|a) of agreement|memorandum|MOU|MoU|MOA|agreement|contract|letter of intent|LOI)s?(?: \((?:MOU|MoU|MOA)\))?(?: on (?:[a-z][a-z-]* ){0,3}(?:cooperation|partnership|collaboration|exchange|training|research))?)`)
+
+// newCue compiles a cue.
+func newCue(id int, expr string, exact bool, lits ...string) *cue {
+	return &cue{id: id, re: regexp.MustCompile(expr), lits: lits, exact: exact}
+}
+
+// subject returns the text a cue is matched against.
+func (c *cue) subject(u *unit) string {
+	if c.exact {
+		return u.text
+	}
+	return u.lower
+}
+
+// has reports whether the unit matches the cue, once per unit and cue.
+func (u *unit) has(c *cue) bool {
+	switch u.cues[c.id] {
+	case 1:
+		return true
+	case 2:
+		return false
+	}
+	ok := c.matchString(c.subject(u))
+	u.cues[c.id] = 2
+	if ok {
+		u.cues[c.id] = 1
+	}
+	return ok
+}
+
+// find returns the byte offsets of the cue's first match in the unit, or nil.
+func (u *unit) find(c *cue) []int {
+	if !u.has(c) {
+		return nil
+	}
+	return c.re.FindStringIndex(c.subject(u))
+}
+
+// matchString matches s, skipping the expression when no literal is there.
+func (c *cue) matchString(s string) bool {
+	if len(c.lits) > 0 {
+		found := false
+		for _, l := range c.lits {
+			if strings.Contains(s, l) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return c.re.MatchString(s)
+}
+
+// asciiLower lower-cases ASCII letters only, so byte offsets stay the same.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
