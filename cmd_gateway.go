@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 
@@ -35,7 +36,9 @@ func runGateway(ctx context.Context, env Env, stdout, stderr io.Writer) (err err
 		return err
 	}
 	env.Logger.Info("registered the slash commands", "count", len(reg.Commands), "where", reg.Where())
-	return bot.New(app.Router, session, env.Logger).RunGateway(ctx)
+	stopDelivery := startDelivery(ctx, env, app, session, settings)
+	err = bot.New(app.Router, session, env.Logger).RunGateway(ctx)
+	return errors.Join(err, stopDelivery())
 }
 
 // closeApp closes the stores, keeping the first error in *err.

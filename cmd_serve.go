@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -64,5 +65,7 @@ Options:
 	if err != nil {
 		return fmt.Errorf("listen on %s (COOPBOT_HTTP_ADDR): %w", *addr, err)
 	}
-	return bot.New(app.Router, session, env.Logger).Serve(ctx, ln, settings.PublicKey)
+	stopDelivery := startDelivery(ctx, env, app, session, settings)
+	err = bot.New(app.Router, session, env.Logger).Serve(ctx, ln, settings.PublicKey)
+	return errors.Join(err, stopDelivery())
 }

@@ -130,9 +130,18 @@ func (d *Delivery) Run(ctx context.Context, articlesDir string) error {
 	if err := d.catchUp(ctx); err != nil {
 		return err
 	}
+	if n, err := d.store.Pending(); err == nil && n > 0 {
+		d.log.Info("delivery: posting what is waiting in the outbox", "posts", n)
+	}
 	watched := make(chan error, 1)
 	if articlesDir != "" {
-		go func() { watched <- d.Watch(ctx, articlesDir) }()
+		go func() {
+			err := d.Watch(ctx, articlesDir)
+			if err != nil {
+				d.log.Error("new files in the articles folder will not be seen until /reload or a restart", "err", err)
+			}
+			watched <- err
+		}()
 	} else {
 		watched <- nil
 	}

@@ -71,6 +71,7 @@ func (d *Delivery) deliver(ctx context.Context, e delivery) {
 		res, retryAfter, err := d.post(ctx, e)
 		switch res {
 		case sent:
+			d.log.Debug("delivery: posted", "channel", e.Channel, "file", e.File)
 			if err := d.store.done(e); err != nil {
 				d.log.Error("delivery: remove a sent post from the outbox", "channel", e.Channel, "file", e.File, "err", err)
 			}
