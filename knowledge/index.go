@@ -102,10 +102,14 @@ func uniqueNonEmpty(s []string) []string {
 	return slices.Compact(s)
 }
 
-// indexWriter applies additions and removals to the index in batches.
+// indexWriter applies additions and removals to the index in batches. A
+// full batch is applied in the background while the next one fills, so
+// that reading and extraction go on meanwhile; at most one is in flight.
 type indexWriter struct {
 	idx   bleve.Index
 	batch *bleve.Batch
+	// done receives the result of the batch in flight, if any.
+	done chan error
 }
 
 func newIndexWriter(idx bleve.Index) *indexWriter {
@@ -130,19 +134,42 @@ func (w *indexWriter) flushIfFull() error {
 	if w.batch.Size() < batchSize {
 		return nil
 	}
-	return w.flush()
+	if err := w.wait(); err != nil {
+		return err
+	}
+	b := w.batch
+	// A new batch, not Reset: scorch's Batch may return while a goroutine
+	// of its own still ranges over the old batch's operations.
+	w.batch = w.idx.NewBatch()
+	w.done = make(chan error, 1)
+	go func() { w.done <- w.idx.Batch(b) }()
+	return nil
 }
 
-// flush applies the pending batch.
+// wait waits for the batch in flight.
+func (w *indexWriter) wait() error {
+	if w.done == nil {
+		return nil
+	}
+	err := <-w.done
+	w.done = nil
+	if err != nil {
+		return fmt.Errorf("index batch: %w", err)
+	}
+	return nil
+}
+
+// flush applies every pending change before it returns.
 func (w *indexWriter) flush() error {
+	if err := w.wait(); err != nil {
+		return err
+	}
 	if w.batch.Size() == 0 {
 		return nil
 	}
 	if err := w.idx.Batch(w.batch); err != nil {
 		return fmt.Errorf("index batch: %w", err)
 	}
-	// A new batch, not Reset: scorch's Batch may return while a goroutine
-	// of its own still ranges over the old batch's operations.
 	w.batch = w.idx.NewBatch()
 	return nil
 }
