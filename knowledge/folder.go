@@ -30,7 +30,13 @@ type fileStat struct {
 
 // matches reports whether the file is as it was when e was hashed.
 func (f fileStat) matches(e *catalogEntry) bool {
-	return e.Size == f.size && e.ModTime == f.mod && e.Checked-e.ModTime > int64(racyWindow)
+	return e.Size == f.size && e.ModTime == f.mod && e.trusted()
+}
+
+// trusted reports whether the entry's size and time were recorded long
+// enough after the file's last change to reveal the next one.
+func (e *catalogEntry) trusted() bool {
+	return e.Checked-e.ModTime > int64(racyWindow)
 }
 
 // scanArticles lists the regular files of dir, leaving out dot-files and

@@ -144,7 +144,10 @@ func (l *Library) Sync(ctx context.Context) (SyncReport, error) {
 			continue
 		}
 		next.entries[res.file] = res.entry
-		dirty = true // at least the stat of the file is new
+		if res.old == nil || res.old.Size != res.entry.Size || res.old.ModTime != res.entry.ModTime ||
+			res.old.Record != res.entry.Record || !res.old.trusted() && res.entry.trusted() {
+			dirty = true // worth writing: a file hashed anew only to find it unchanged is not
+		}
 		switch {
 		case res.old == nil:
 			rep.Added = append(rep.Added, res.file)
