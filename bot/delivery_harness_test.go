@@ -23,7 +23,7 @@ const dlToken = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.GsEcRt.delivery-test-token-shaped"
 // deliveryEnv is a delivery over a copy of the seeds, a store and a fake
 // Discord, for one test.
 type deliveryEnv struct {
-	t     *testing.T
+	t     testing.TB
 	dir   string
 	lib   *knowledge.Library
 	store *bot.Store
@@ -35,7 +35,7 @@ type deliveryEnv struct {
 
 // newDeliveryEnv copies ../seeds into a temporary articles folder, opens
 // the library and a store there, and a delivery posting to a fake Discord.
-func newDeliveryEnv(t *testing.T, fakeOpts []discordtest.Option, opts ...bot.DeliveryOption) *deliveryEnv {
+func newDeliveryEnv(t testing.TB, fakeOpts []discordtest.Option, opts ...bot.DeliveryOption) *deliveryEnv {
 	t.Helper()
 	e := &deliveryEnv{t: t, dir: t.TempDir(), logs: &lockedBuffer{}}
 	seeds, err := filepath.Glob(filepath.Join("..", "seeds", "*"))
