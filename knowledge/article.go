@@ -15,6 +15,8 @@ type Article struct {
 	Paragraphs []string
 	// Captions are the photo-caption lines, kept apart from the prose.
 	Captions []string
+	// Summary is the first two sentences of the prose.
+	Summary string
 	// Credits are the author and photo credit lines, taken out of the prose.
 	Credits []Credit
 }

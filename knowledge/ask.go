@@ -140,9 +140,9 @@ func (m *model) answerLatest(q *question) *Answer {
 		return nil
 	}
 	r := found[0]
-	a := &Answer{Found: true, Text: fmt.Sprintf("The latest is “%s” (%s): %s", r.Article.Title, r.Article.Published.Human(), summarise(r.Article.Paragraphs, 2))}
+	a := &Answer{Found: true, Text: fmt.Sprintf("The latest is “%s” (%s): %s", r.Article.Title, r.Article.Published.Human(), r.Article.Summary)}
 	for _, f := range found {
-		a.Support = addCitation(a.Support, cite(summarise(f.Article.Paragraphs, 1), f.ref()))
+		a.Support = addCitation(a.Support, cite(f.Article.Summary, f.ref()))
 	}
 	return a
 }

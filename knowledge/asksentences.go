@@ -54,7 +54,7 @@ func (l *Library) answerFromSentences(ctx context.Context, m *model, q *question
 	}
 	var found []scoredSentence
 	for _, r := range recs {
-		for _, s := range r.sentences() {
+		for _, s := range m.sentences(r) {
 			if sc, ok := m.scoreSentence(q, words, s, r); ok {
 				found = append(found, sc)
 			}
@@ -125,10 +125,20 @@ func (m *model) scoreSentence(q *question, words []string, s string, r *record) 
 }
 
 // sentences returns the sentences of an article's prose, then its captions.
-func (r *record) sentences() []string {
+func (m *model) sentences(r *record) []string {
+	paragraphs, captions := m.articleText(r)
 	var out []string
-	for _, p := range r.Article.Paragraphs {
+	for _, p := range paragraphs {
 		out = append(out, splitSentences(p)...)
 	}
-	return append(out, r.Article.Captions...)
+	return append(out, captions...)
+}
+
+// articleText returns the paragraphs and captions of r, from the record
+// when it holds them, else from the index.
+func (m *model) articleText(r *record) (paragraphs, captions []string) {
+	if r.Article.Paragraphs != nil || r.Article.Captions != nil || m.text == nil {
+		return r.Article.Paragraphs, r.Article.Captions
+	}
+	return m.text(r)
 }

@@ -83,7 +83,7 @@ func (m *model) answerLeader(q *question) *Answer {
 	for i := len(trips) - 1; i >= 0; i-- {
 		t := trips[i]
 		if r, ok := m.byFile[t.v.Source.File]; ok {
-			for _, s := range r.sentences() {
+			for _, s := range m.sentences(r) {
 				if strings.Contains(s, t.v.Leader) {
 					a.Support = append([]Citation{cite(s, t.v.Source)}, a.Support...)
 					break

@@ -130,7 +130,13 @@ func (c *catalog) save(dir string) error {
 		wg.Go(func() {
 			part := make([]catalogEntry, 0, len(files)/n+1)
 			for _, f := range files[i*len(files)/n : (i+1)*len(files)/n] {
-				part = append(part, *c.entries[f])
+				// The text stays in the index alone: the catalog keeps what
+				// reopening needs, and stays small enough to load at once.
+				e := *c.entries[f]
+				r := *e.Record
+				r.Article.Paragraphs, r.Article.Captions = nil, nil
+				e.Record = &r
+				part = append(part, e)
 			}
 			errs[i] = gob.NewEncoder(&chunks[i]).Encode(part)
 		})

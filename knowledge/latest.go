@@ -91,7 +91,7 @@ func (l *Library) matcher(ctx context.Context, m *model, f Filter, useIndex bool
 			return indexed[r.Article.File]
 		}
 		if len(words) > 0 {
-			text := " " + Fold(r.text()) + " "
+			text := " " + Fold(m.fullText(r)) + " "
 			for _, w := range words {
 				if !strings.Contains(text, " "+w+" ") {
 					return false
@@ -127,15 +127,16 @@ func (m *model) inCountry(r *record, country string) bool {
 	return false
 }
 
-// text returns all of an article's words: title, prose and captions.
-func (r *record) text() string {
+// fullText returns all of an article's words: title, prose and captions.
+func (m *model) fullText(r *record) string {
+	paragraphs, captions := m.articleText(r)
 	var b strings.Builder
 	b.WriteString(r.Article.Title)
-	for _, p := range r.Article.Paragraphs {
+	for _, p := range paragraphs {
 		b.WriteString("\n")
 		b.WriteString(p)
 	}
-	for _, c := range r.Article.Captions {
+	for _, c := range captions {
 		b.WriteString("\n")
 		b.WriteString(c)
 	}
@@ -144,7 +145,7 @@ func (r *record) text() string {
 
 // summary renders a record as a list shows it.
 func (m *model) summary(r *record) ArticleSummary {
-	s := ArticleSummary{ArticleRef: r.ref(), Summary: summarise(r.Article.Paragraphs, 2)}
+	s := ArticleSummary{ArticleRef: r.ref(), Summary: r.Article.Summary}
 	seen := map[int]bool{}
 	countries := map[string]bool{}
 	for _, inst := range r.Facts.Institutions {

@@ -180,7 +180,7 @@ func (l *Library) Sync(ctx context.Context) (SyncReport, error) {
 	changed := len(rep.Added)+len(rep.Changed)+len(rep.Removed) > 0
 	l.catalog = next
 	if changed || l.model.Load() == nil {
-		l.model.Store(newModel(next.records(), l.gaz))
+		l.model.Store(newModel(next.records(), l.gaz, l.text))
 	}
 	sortReport(&rep)
 	return rep, nil

@@ -18,6 +18,9 @@ type record struct {
 // built; a sync builds a new one and swaps it in.
 type model struct {
 	gaz *Gazetteer
+	// text returns an article's paragraphs and captions, which a record
+	// read back from the catalog does not hold.
+	text func(r *record) (paragraphs, captions []string)
 	// records are newest first.
 	records []*record
 	byFile  map[string]*record
@@ -56,10 +59,11 @@ type link struct {
 	evidence string
 }
 
-// newModel builds the corpus-wide view of recs.
-func newModel(recs []*record, g *Gazetteer) *model {
+// newModel builds the corpus-wide view of recs; text fetches the text of
+// records that do not hold it.
+func newModel(recs []*record, g *Gazetteer, text func(r *record) (paragraphs, captions []string)) *model {
 	m := &model{
-		gaz: g, records: slices.Clone(recs), byFile: make(map[string]*record, len(recs)),
+		gaz: g, text: text, records: slices.Clone(recs), byFile: make(map[string]*record, len(recs)),
 		byKey: map[string][]int{}, local: make(map[*record]map[string]int, len(recs)),
 		links: map[[2]int]*link{}, linksOf: map[int][][2]int{}, articlesOf: map[int][]*record{},
 	}

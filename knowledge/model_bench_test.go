@@ -21,6 +21,6 @@ func BenchmarkNewModel(b *testing.B) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		newModel(recs, g)
+		newModel(recs, g, nil)
 	}
 }

@@ -80,6 +80,7 @@ func ReadArticle(file string, data []byte) (*Article, error) {
 	if a.Published.IsZero() {
 		a.Published = inferDate(a.Paragraphs)
 	}
+	a.Summary = summarise(a.Paragraphs, 2)
 	return a, nil
 }
 
