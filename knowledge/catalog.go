@@ -170,7 +170,7 @@ type catalogHeader struct {
 }
 
 func newCatalogHeader(chunks uint32) catalogHeader {
-	h := catalogHeader{Version: catalogVersion, Schema: recordSchema(), Chunks: chunks}
+	h := catalogHeader{Version: catalogVersion<<16 | extractorVersion, Schema: recordSchema(), Chunks: chunks}
 	copy(h.Magic[:], catalogMagic)
 	return h
 }
