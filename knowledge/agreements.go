@@ -46,51 +46,62 @@ func (w *draft) agreementsIn(u *unit, t *trip, lastHost int, last dateMention, p
 	}
 }
 
-// agreementSides finds who signed with whom: the institution (or "the
-// University", meaning the article's own) before the verb, and those after
-// "with"; or every institution of "between A and B".
+// agreementSides finds who signed with whom: the institutions before the
+// verb ("A and B signed", or "the University", meaning the article's own),
+// and those after it that follow "with", "by" or "between"; with no one
+// before the verb, "… signed an MOU with X" means the article's own
+// institution signed.
 func (w *draft) agreementSides(u *unit) (subject int, objects []int) {
 	verb := u.find(signVerb)[0]
-	subject = -1
+	var before, after []int
 	for i, t := range u.toks {
 		if t.Start >= verb {
 			break
 		}
-		if isHomeAnaphora(u, i) && subject < 0 {
-			subject = w.home
+		if isHomeAnaphora(u, i) && w.home >= 0 {
+			before = appendEntity(before, w.home)
+			break
 		}
 	}
+	joined := false // a "with", "by" or "between" after the verb
+	k := 0
 	for _, m := range u.insts {
-		if u.toks[m.From].Start < verb && subject < 0 {
-			subject = m.Entity
-		} else if u.toks[m.From].Start >= verb && m.Entity != subject {
-			objects = appendEntity(objects, m.Entity)
+		at := u.toks[m.From].Start
+		if at < verb {
+			before = appendEntity(before, m.Entity)
+			continue
 		}
-	}
-	if len(objects) == 0 && subject >= 0 {
-		// "A and B signed …": every party before the verb.
-		var before []int
-		for _, m := range u.insts {
-			if u.toks[m.From].Start < verb {
-				before = appendEntity(before, m.Entity)
+		for ; k < m.From; k++ {
+			if t := u.toks[k]; t.Start >= verb && (t.Text == "with" || t.Text == "by" || t.Text == "between") {
+				joined = true
 			}
 		}
-		if len(before) >= 2 {
-			return before[0], before[1:]
+		if joined {
+			after = appendEntity(after, m.Entity)
 		}
 	}
-	if subject < 0 && len(objects) >= 2 && strings.Contains(u.text, "between") {
-		return objects[0], objects[1:]
+	if strings.Contains(u.text, "between") && len(before) == 0 && len(after) >= 2 {
+		return after[0], after[1:]
 	}
-	if subject < 0 && len(objects) > 0 && w.home >= 0 && w.home != objects[0] {
-		// "… signed an MOU with X": the article's own institution signed.
-		for _, t := range u.toks {
-			if t.Text == "with" && t.Start < u.toks[firstMentionAfter(u, verb)].Start {
-				return w.home, objects
-			}
+	parties := append(before, after...)
+	switch {
+	case len(parties) >= 2:
+		return parties[0], dedupe(parties[0], parties[1:])
+	case len(parties) == 1 && len(after) == 1 && w.home >= 0 && w.home != after[0]:
+		return w.home, after
+	}
+	return -1, nil
+}
+
+// dedupe returns ids without subject and without repeats.
+func dedupe(subject int, ids []int) []int {
+	var out []int
+	for _, id := range ids {
+		if id != subject {
+			out = appendEntity(out, id)
 		}
 	}
-	return subject, objects
+	return out
 }
 
 // firstMentionAfter returns the token where the first mention after byte offset at starts.

@@ -10,7 +10,7 @@ import (
 // gazetteer. Raise it whenever either changes what an article yields: the
 // catalog of facts extracted by older rules is then ignored, and every
 // article is read again.
-const extractorVersion = 1
+const extractorVersion = 2
 
 // Extractor finds institutions, people, visits, agreements and partnerships
 // in articles. It is safe for concurrent use.
@@ -119,6 +119,17 @@ func (w *draft) resolveInstitutions() {
 			u.insts[k].Entity = w.es.add(u.insts[k], i, !u.caption)
 		}
 	}
+	// Parties named beside a known institution in a signing: "ITC and
+	// Schneider Electric signed …", "signed an agreement with Acme Corp".
+	for i, u := range w.units {
+		if u.caption || !u.has(agreementNoun) || !u.has(signVerb) {
+			continue
+		}
+		for _, m := range w.partiesBeside(u) {
+			m.Entity = w.es.add(m, i, true)
+			u.insts = sortMentions(append(u.insts, m))
+		}
+	}
 	remap := w.es.mergeVariants()
 	for _, u := range w.units {
 		for k := range u.insts {
@@ -161,6 +172,78 @@ func (w *draft) resolveInstitutions() {
 			}
 		}
 	}
+}
+
+// partiesBeside finds capitalised names joined by "and" to an institution
+// the sentence names, or following "with" after its signing verb.
+func (w *draft) partiesBeside(u *unit) []mention {
+	var out []mention
+	taken := func(i int) bool { return inMention(u.insts, i) }
+	verb := u.find(signVerb)[0]
+	for i, t := range u.toks {
+		var from int
+		switch {
+		case t.Text == "and" && i > 0 && (mentionEndingAt(u.insts, i) || i+1 < len(u.toks) && mentionAt(u.insts, i+1) >= 0 && u.insts[mentionAt(u.insts, i+1)].From == i+1):
+			if mentionEndingAt(u.insts, i) {
+				from = i + 1
+			} else {
+				// "Schneider Electric and ITC": the run before "and".
+				k := i
+				for k > 0 && u.toks[k-1].isWord() && u.toks[k-1].isCap() && !taken(k-1) {
+					k--
+				}
+				if m, ok := w.partyRun(u, k, i); ok {
+					out = append(out, m)
+				}
+				continue
+			}
+		case t.Text == "with" && t.Start > verb:
+			from = i + 1
+		default:
+			continue
+		}
+		j := from
+		for j < len(u.toks) && u.toks[j].isWord() && (u.toks[j].isCap() || u.toks[j].isAcronym()) && !taken(j) && j-from < 4 {
+			j++
+		}
+		if m, ok := w.partyRun(u, from, j); ok {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// mentionEndingAt reports whether a mention (with its acronym) ends right before token i.
+func mentionEndingAt(ms []mention, i int) bool {
+	for _, m := range ms {
+		if m.To == i || m.Acronym != "" && m.To+3 == i {
+			return true
+		}
+	}
+	return false
+}
+
+// partyRun checks that toks[from:to] can name a party: capitalised, not a
+// person, a place, a month or a word that opens sentences.
+func (w *draft) partyRun(u *unit, from, to int) (mention, bool) {
+	if to <= from || to-from > 4 {
+		return mention{}, false
+	}
+	first := u.toks[from]
+	if leftStops[first.Text] || titleWords[first.Text] || honorifics[first.Text] || isMonthOrDay(first.Text) {
+		return mention{}, false
+	}
+	if from > 0 && (u.toks[from-1].Text == "." || honorifics[u.toks[from-1].Text]) {
+		return mention{}, false // a person: "Dr. Jane Roe"
+	}
+	name := joinTokens(u.text, u.toks, from, to)
+	if _, place := w.x.gaz.Lookup(name); place {
+		return mention{}, false
+	}
+	if _, demonym := w.x.gaz.CountryOfDemonym(first.Text); demonym && to-from == 1 {
+		return mention{}, false
+	}
+	return mention{Name: name, From: from, To: to}, true
 }
 
 // standsAlone reports whether an acronym that the article never spells out
