@@ -84,6 +84,7 @@ func (w *draft) placeInstitutions() {
 		if e.country == "" && len(e.names) > 0 && id != w.home {
 			// An acronym alone says nothing of where; the corpus may know.
 			e.country = before[id]
+			e.guessed = true
 			if e.country == "" {
 				e.country = dominant
 			}

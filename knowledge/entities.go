@@ -14,6 +14,9 @@ type entity struct {
 	first    int  // the first unit that names it
 	inBody   bool // named in the prose, not only in captions
 	country  string
+	// guessed says the country came from the text around the entity, not
+	// from anything said of it; a trip's stop may correct it.
+	guessed  bool
 	evidence string
 }
 

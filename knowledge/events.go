@@ -56,7 +56,13 @@ func (w *draft) findEvents() {
 			})
 		}
 	}
+	leg := "" // the country the delegation is in, as the text tells
 	for _, u := range w.units {
+		if t != nil && !u.caption && u.has(delegationCue) {
+			if c := w.legCountry(u, t); c != "" {
+				leg = c
+			}
+		}
 		for _, d := range u.dates {
 			if !u.caption && d.Start.Month != 0 {
 				last = d // a year alone ("by 2030") is rarely when things happened
@@ -80,6 +86,11 @@ func (w *draft) findEvents() {
 		if hosts, visitor, ok := w.stopIn(u, t); ok {
 			d := stopDate(u, last, t)
 			for _, h := range hosts {
+				if e := w.es.list[h]; e.guessed && leg != "" && t != nil && visitor == t.visitor {
+					w.setCountry(h, leg)
+				} else if !e.guessed && e.country != "" {
+					leg = e.country
+				}
 				w.addStop(t, visitor, h, u, d)
 				pair(visitor, h, KindVisit, d.Start, u.text)
 				lastHost = h
@@ -89,6 +100,38 @@ func (w *draft) findEvents() {
 		w.cooperationIn(u, last, pair)
 	}
 	finish()
+}
+
+// legCountry reads where a delegation is: the first country the unit
+// names "in" or "to" (or after a travel verb), outside institutions' names
+// and other than the visitor's own.
+func (w *draft) legCountry(u *unit, t *trip) string {
+	home := w.es.list[t.visitor].country
+	for _, p := range u.places {
+		if p.Demonym || p.Place.Kind != PlaceCountry || p.Place.Country == home || inMention(u.insts, p.From) || p.From == 0 {
+			continue
+		}
+		prev := u.toks[p.From-1].Text
+		if prev == "the" && p.From >= 2 {
+			prev = u.toks[p.From-2].Text
+		}
+		if prev == "in" || prev == "to" {
+			return p.Place.Country
+		}
+	}
+	return ""
+}
+
+// setCountry corrects the country of an entity, in the facts too.
+func (w *draft) setCountry(id int, country string) {
+	e := w.es.list[id]
+	name := e.name()
+	e.country, e.guessed = country, false
+	for i := range w.facts.Institutions {
+		if w.facts.Institutions[i].Name == name {
+			w.facts.Institutions[i].Country = country
+		}
+	}
 }
 
 // hasVisitBy reports whether a visit by the entity is already recorded.

@@ -10,7 +10,7 @@ import (
 // gazetteer. Raise it whenever either changes what an article yields: the
 // catalog of facts extracted by older rules is then ignored, and every
 // article is read again.
-const extractorVersion = 2
+const extractorVersion = 3
 
 // Extractor finds institutions, people, visits, agreements and partnerships
 // in articles. It is safe for concurrent use.
