@@ -55,21 +55,9 @@ func (l *Library) Article(file string) (ArticleSummary, Facts, bool) {
 // occur in the article's text, ignoring case and accents; over many
 // articles the index finds them (useIndex), for one the text is read.
 func (l *Library) matcher(ctx context.Context, m *model, f Filter, useIndex bool) (func(*record) bool, error) {
-	inst := -1
-	if strings.TrimSpace(f.Institution) != "" {
-		id, err := m.resolveName(f.Institution)
-		if err != nil {
-			return nil, err
-		}
-		inst = id
-	}
-	country := ""
-	if strings.TrimSpace(f.Country) != "" {
-		c, err := m.resolveCountry(f.Country)
-		if err != nil {
-			return nil, err
-		}
-		country = c
+	inst, country, err := m.resolveFilter(f.Institution, f.Country)
+	if err != nil {
+		return nil, err
 	}
 	words := strings.Fields(Fold(f.Keywords))
 	var indexed map[string]bool

@@ -151,6 +151,27 @@ func (l *Library) SuggestCountries(prefix string, n int) []string {
 	return out
 }
 
+// resolveFilter resolves the institution and country of a filter; either
+// may be blank, giving -1 and "".
+func (m *model) resolveFilter(institution, country string) (int, string, error) {
+	inst := -1
+	if strings.TrimSpace(institution) != "" {
+		id, err := m.resolveName(institution)
+		if err != nil {
+			return -1, "", err
+		}
+		inst = id
+	}
+	if strings.TrimSpace(country) == "" {
+		return inst, "", nil
+	}
+	c, err := m.resolveCountry(country)
+	if err != nil {
+		return -1, "", err
+	}
+	return inst, c, nil
+}
+
 // resolveCountry returns the canonical name of a country a user typed:
 // "vietnam", "Viet Nam", "Chinese", "USA".
 func (m *model) resolveCountry(name string) (string, error) {

@@ -9,21 +9,9 @@ import (
 // Visits returns the stops of delegations' trips that match f, oldest first.
 func (l *Library) Visits(ctx context.Context, f VisitFilter) ([]VisitRecord, error) {
 	m := l.model.Load()
-	inst := -1
-	if strings.TrimSpace(f.Institution) != "" {
-		id, err := m.resolveName(f.Institution)
-		if err != nil {
-			return nil, err
-		}
-		inst = id
-	}
-	country := ""
-	if strings.TrimSpace(f.Country) != "" {
-		c, err := m.resolveCountry(f.Country)
-		if err != nil {
-			return nil, err
-		}
-		country = c
+	inst, country, err := m.resolveFilter(f.Institution, f.Country)
+	if err != nil {
+		return nil, err
 	}
 	leader := Fold(f.Leader)
 	var out []VisitRecord
