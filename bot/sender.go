@@ -83,7 +83,9 @@ func (d *Delivery) deliver(ctx context.Context, e delivery) {
 			}
 			return
 		case lost:
-			d.pause(e.Channel, pauseReasons[discordCode(err)], err)
+			if !d.pause(e.Channel, pauseReasons[discordCode(err)], err) {
+				sleep(ctx, d.opts.maxBackoff) // the store failed: try again later
+			}
 			return
 		}
 		if ctx.Err() != nil {
@@ -101,18 +103,20 @@ func (d *Delivery) deliver(ctx context.Context, e delivery) {
 	}
 }
 
-// pause pauses the channel's subscriptions and drops its waiting posts.
-func (d *Delivery) pause(channel, reason string, cause error) {
+// pause pauses the channel's subscriptions and drops its waiting posts;
+// it reports whether the store took the change.
+func (d *Delivery) pause(channel, reason string, cause error) bool {
 	subs, dropped, err := d.store.pauseChannel(channel, reason)
 	if err != nil {
 		d.log.Error("delivery: pause subscriptions", "channel", channel, "reason", reason, "err", err)
-		return
+		return false
 	}
 	for _, s := range subs {
 		d.log.Warn("subscription paused: the bot cannot post in its channel; /subscribe there resumes it",
 			"subscription", s.ID, "guild", s.GuildID, "channel", channel, "reason", reason, "err", cause)
 	}
 	d.log.Warn("delivery: channel lost", "channel", channel, "reason", reason, "paused", len(subs), "dropped_posts", dropped)
+	return true
 }
 
 // post makes one attempt to post e, paced by the limits.
