@@ -33,7 +33,7 @@ func (r *Router) backfill(ctx context.Context, s Subscription, n int) (string, e
 	case 0:
 		return "No past article matches (or they are already on their way), so none was posted.", nil
 	case 1:
-		return "The latest matching article will be posted here now.", nil
+		return fmt.Sprintf("The latest matching article will be posted in <#%s> now.", s.ChannelID), nil
 	}
-	return fmt.Sprintf("The %d latest matching articles will be posted here now, oldest first.", queued), nil
+	return fmt.Sprintf("The %d latest matching articles will be posted in <#%s> now, oldest first.", queued, s.ChannelID), nil
 }

@@ -32,7 +32,7 @@ func TestSubscribeBackfill(t *testing.T) {
 		// No backfill asked: the store is not called.
 		{"none", &backfillStore{has: 5}, nil, "will be posted in", nil},
 		// A new subscription with backfill:3.
-		{"new", &backfillStore{has: 5}, []string{"backfill", "3"}, "The 3 latest matching articles will be posted here now", []int{3}},
+		{"new", &backfillStore{has: 5}, []string{"backfill", "3"}, "The 3 latest matching articles will be posted in <#c1> now", []int{3}},
 		// Fewer articles than asked for.
 		{"fewer", &backfillStore{has: 1}, []string{"backfill", "3"}, "The latest matching article will be posted", []int{3}},
 		// Nothing matches.
