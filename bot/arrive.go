@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"fmt"
-	"math"
 	"slices"
 
 	"github.com/coopbot/coopbot/commands"
@@ -15,14 +14,7 @@ import (
 // seen without posting any; later it queues the articles not seen yet,
 // those that arrived while the bot was down or that a crash left unqueued.
 func (d *Delivery) catchUp(ctx context.Context) error {
-	all, err := d.lib.Latest(ctx, math.MaxInt32, knowledge.Filter{})
-	if err != nil {
-		return fmt.Errorf("list articles: %w", err)
-	}
-	files := make([]string, len(all))
-	for i, a := range all {
-		files[len(all)-1-i] = a.File // oldest first
-	}
+	files := d.lib.Files()
 	made, err := d.store.Baseline(files, d.opts.now())
 	if err != nil {
 		return err

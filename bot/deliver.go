@@ -19,6 +19,8 @@ import (
 type Articles interface {
 	commands.Knowledge
 	Article(file string) (knowledge.ArticleSummary, knowledge.Facts, bool)
+	// Files lists every article's file, oldest first.
+	Files() []string
 }
 
 // Delivery posts each new article to every channel whose active

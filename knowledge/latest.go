@@ -200,3 +200,13 @@ func (l *Library) keywordFiles(ctx context.Context, words []string, limit int) (
 	}
 	return files, nil
 }
+
+// Files returns the file of every article, oldest first.
+func (l *Library) Files() []string {
+	m := l.model.Load()
+	files := make([]string, len(m.records))
+	for i, r := range m.records {
+		files[len(m.records)-1-i] = r.Article.File // records are newest first
+	}
+	return files
+}
