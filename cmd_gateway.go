@@ -80,4 +80,6 @@ const settingsHelp = `Settings (from the environment or a .env file in the worki
   COOPBOT_ARTICLES    the articles folder (default ./seeds)
   COOPBOT_DATA        the index and the bbolt file (default ./data); one process at a time
   COOPBOT_HTTP_ADDR   the address serve listens on (default :8080)
+  COOPBOT_FEEDS       RSS/Atom feeds to poll, comma-separated (optional)
+  COOPBOT_FEED_INTERVAL  how often the feeds are polled (default 15m)
 `

@@ -80,6 +80,8 @@ Settings (from the environment or a .env file in the working directory):
   COOPBOT_ARTICLES      the articles folder (default ./seeds)
   COOPBOT_DATA          the index and bbolt files (default ./data)
   COOPBOT_HTTP_ADDR     the address serve listens on (default :8080)
+  COOPBOT_FEEDS         RSS/Atom feeds to poll, comma-separated; new items become article files
+  COOPBOT_FEED_INTERVAL how often the feeds are polled (default 15m)
 `
 
 // run is coopbot with its command line, environment and standard streams.
