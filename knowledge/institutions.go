@@ -1,9 +1,6 @@
 package knowledge
 
-import (
-	"regexp"
-	"strings"
-)
+import "regexp"
 
 // mention is one place in a sentence where an institution is named.
 type mention struct {
@@ -65,35 +62,6 @@ func findInstitutions(s string, toks []token) []mention {
 		out[k].Acronym = acronymAfter(toks, out[k].To, out[k].Name)
 	}
 	return out
-}
-
-// joinDashed joins the two halves of a name written with a dash and
-// followed by its acronym: "University of Danang - University of Science
-// and Technology (DUT)", "Nong Lam University – Ho Chi Minh City (NLU)".
-func joinDashed(s string, toks []token, ms []mention) []mention {
-	for k := 0; k < len(ms); k++ {
-		m := ms[k]
-		d := m.To
-		if d+1 >= len(toks) || (toks[d].Text != "-" && toks[d].Text != "–" && toks[d].Text != "—") {
-			continue
-		}
-		end := capRun(toks, d+1)
-		if k+1 < len(ms) && ms[k+1].From == d+1 {
-			end = max(end, ms[k+1].To)
-		}
-		if end == d+1 || end+2 >= len(toks) || toks[end].Text != "(" || !toks[end+1].isAcronym() || toks[end+2].Text != ")" {
-			continue
-		}
-		name := joinTokens(s, toks, m.From, end)
-		if !acronymFits(toks[end+1].Text, name) {
-			continue
-		}
-		ms[k].Name, ms[k].To = name, end
-		if k+1 < len(ms) && ms[k+1].From == d+1 {
-			ms = append(ms[:k+1], ms[k+2:]...)
-		}
-	}
-	return ms
 }
 
 // headSpan grows a name around the head noun at toks[h]: capitalised words
@@ -219,128 +187,6 @@ func subunit(toks []token, from, to int) bool {
 		}
 	}
 	return false
-}
-
-// distributive reads "Kyushu, Hokkaido, Akita and Fukui Universities" as one
-// institution per name, each with the singular head.
-func distributive(s string, toks []token, h int, single string) []mention {
-	var items []mention
-	j := h
-	for j > 0 {
-		k := j
-		for k > 0 && toks[k-1].isWord() && toks[k-1].isCap() && !leftStops[toks[k-1].Text] {
-			k--
-		}
-		if k == j {
-			break
-		}
-		items = append(items, mention{Name: joinTokens(s, toks, k, j) + " " + single, From: k, To: j})
-		if k == 0 || (toks[k-1].Text != "," && toks[k-1].Text != "and") {
-			break
-		}
-		j = k - 1
-		if toks[j].Text == "and" && j > 0 && toks[j-1].Text == "," {
-			j--
-		}
-	}
-	if len(items) < 2 {
-		return nil
-	}
-	items[0].To = h + 1
-	return items
-}
-
-// listed finds the items of an enumeration introduced by a cue such as
-// "enterprises such as": names that need no head noun. Items already found
-// by their head noun keep their place in the list.
-func listed(s string, toks []token, used []bool, list *int) []mention {
-	var out []mention
-	if !strings.Contains(s, "such as") && !strings.Contains(s, "including") && !strings.Contains(s, "like") && !strings.Contains(s, "namely") {
-		return nil
-	}
-	for _, cue := range listCue.FindAllStringIndex(s, -1) {
-		i := 0
-		for i < len(toks) && toks[i].Start < cue[1] {
-			i++
-		}
-		*list++
-		for j := i; j < len(toks); {
-			k := j
-			for k < len(toks) && (toks[k].isWord() && (toks[k].isCap() || toks[k].isAcronym()) ||
-				(k > j && nameConnectors[toks[k].Text] && toks[k].Text != "and" && capAfter(toks, k+1))) {
-				k++
-			}
-			if k == j {
-				break
-			}
-			if !used[j] && !leftStops[toks[j].Text] {
-				out = append(out, mention{Name: joinTokens(s, toks, j, k), From: j, To: k, List: *list})
-			}
-			for m := j; m < k; m++ {
-				used[m] = true
-			}
-			j = k
-			if j < len(toks) && toks[j].Text == "(" {
-				for j < len(toks) && toks[j].Text != ")" {
-					j++
-				}
-				j++
-			}
-			if j < len(toks) && toks[j].Text == "," {
-				j++
-			}
-			if j < len(toks) && (toks[j].Text == "and" || toks[j].Text == "or") {
-				j++
-			}
-			if j < len(toks) && toks[j].Text == "the" {
-				j++
-			}
-		}
-	}
-	return out
-}
-
-// acronymAfter returns the acronym in parentheses right after a name, when
-// its letters are an in-order subsequence of the name's.
-func acronymAfter(toks []token, i int, name string) string {
-	if i+3 < len(toks) && toks[i].Text == "(" && toks[i+1].isAcronym() && toks[i+2].isCap() && toks[i+3].Text == ")" &&
-		acronymFits(toks[i+1].Text, name) {
-		return toks[i+1].Text // "(IIT Madras)": the acronym and a place
-	}
-	if i+2 >= len(toks) || toks[i].Text != "(" || toks[i+2].Text != ")" || !toks[i+1].isAcronym() {
-		return ""
-	}
-	acr := toks[i+1].Text
-	if !acronymFits(acr, name) {
-		return ""
-	}
-	return acr
-}
-
-// acronymFits reports whether the letters of acr appear in order in name,
-// the first one starting one of the name's words.
-func acronymFits(acr, name string) bool {
-	a := []rune(strings.ToLower(strings.TrimSuffix(acr, "s")))
-	n := []rune(strings.ToLower(name))
-	if len(a) == 0 || len(n) == 0 {
-		return false
-	}
-	first := false
-	for _, w := range strings.Fields(strings.ToLower(name)) {
-		if []rune(w)[0] == a[0] {
-			first = true
-		}
-	}
-	if !first {
-		return false
-	}
-	k := 0
-	for _, r := range n {
-		if k < len(a) && r == a[k] {
-			k++
-		}
-	}
-	return k == len(a)
 }
 
 // isMonthOrDay reports whether w is a month or weekday name.

@@ -1,0 +1,77 @@
+package knowledge
+
+import "strings"
+
+// Acronyms bound to the names they stand for.
+
+// acronymAfter returns the acronym in parentheses right after a name, when
+// its letters are an in-order subsequence of the name's.
+func acronymAfter(toks []token, i int, name string) string {
+	if i+3 < len(toks) && toks[i].Text == "(" && toks[i+1].isAcronym() && toks[i+2].isCap() && toks[i+3].Text == ")" &&
+		acronymFits(toks[i+1].Text, name) {
+		return toks[i+1].Text // "(IIT Madras)": the acronym and a place
+	}
+	if i+2 >= len(toks) || toks[i].Text != "(" || toks[i+2].Text != ")" || !toks[i+1].isAcronym() {
+		return ""
+	}
+	acr := toks[i+1].Text
+	if !acronymFits(acr, name) {
+		return ""
+	}
+	return acr
+}
+
+// acronymFits reports whether the letters of acr appear in order in name,
+// the first one starting one of the name's words.
+func acronymFits(acr, name string) bool {
+	a := []rune(strings.ToLower(strings.TrimSuffix(acr, "s")))
+	n := []rune(strings.ToLower(name))
+	if len(a) == 0 || len(n) == 0 {
+		return false
+	}
+	first := false
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if []rune(w)[0] == a[0] {
+			first = true
+		}
+	}
+	if !first {
+		return false
+	}
+	k := 0
+	for _, r := range n {
+		if k < len(a) && r == a[k] {
+			k++
+		}
+	}
+	return k == len(a)
+}
+
+// joinDashed joins the two halves of a name written with a dash and
+// followed by its acronym: "University of Danang - University of Science
+// and Technology (DUT)", "Nong Lam University – Ho Chi Minh City (NLU)".
+func joinDashed(s string, toks []token, ms []mention) []mention {
+	for k := 0; k < len(ms); k++ {
+		m := ms[k]
+		d := m.To
+		if d+1 >= len(toks) || (toks[d].Text != "-" && toks[d].Text != "–" && toks[d].Text != "—") {
+			continue
+		}
+		end := capRun(toks, d+1)
+		if k+1 < len(ms) && ms[k+1].From == d+1 {
+			end = max(end, ms[k+1].To)
+		}
+		if end == d+1 || end+2 >= len(toks) || toks[end].Text != "(" || !toks[end+1].isAcronym() || toks[end+2].Text != ")" {
+			continue
+		}
+		name := joinTokens(s, toks, m.From, end)
+		if !acronymFits(toks[end+1].Text, name) {
+			continue
+		}
+		ms[k].Name, ms[k].To = name, end
+		if k+1 < len(ms) && ms[k+1].From == d+1 {
+			ms = append(ms[:k+1], ms[k+2:]...)
+		}
+	}
+	return ms
+}

@@ -1,0 +1,84 @@
+package knowledge
+
+import "strings"
+
+// Names that share a head noun or an introduction: enumerations.
+
+// distributive reads "Kyushu, Hokkaido, Akita and Fukui Universities" as one
+// institution per name, each with the singular head.
+func distributive(s string, toks []token, h int, single string) []mention {
+	var items []mention
+	j := h
+	for j > 0 {
+		k := j
+		for k > 0 && toks[k-1].isWord() && toks[k-1].isCap() && !leftStops[toks[k-1].Text] {
+			k--
+		}
+		if k == j {
+			break
+		}
+		items = append(items, mention{Name: joinTokens(s, toks, k, j) + " " + single, From: k, To: j})
+		if k == 0 || (toks[k-1].Text != "," && toks[k-1].Text != "and") {
+			break
+		}
+		j = k - 1
+		if toks[j].Text == "and" && j > 0 && toks[j-1].Text == "," {
+			j--
+		}
+	}
+	if len(items) < 2 {
+		return nil
+	}
+	items[0].To = h + 1
+	return items
+}
+
+// listed finds the items of an enumeration introduced by a cue such as
+// "enterprises such as": names that need no head noun. Items already found
+// by their head noun keep their place in the list.
+func listed(s string, toks []token, used []bool, list *int) []mention {
+	var out []mention
+	if !strings.Contains(s, "such as") && !strings.Contains(s, "including") && !strings.Contains(s, "like") && !strings.Contains(s, "namely") {
+		return nil
+	}
+	for _, cue := range listCue.FindAllStringIndex(s, -1) {
+		i := 0
+		for i < len(toks) && toks[i].Start < cue[1] {
+			i++
+		}
+		*list++
+		for j := i; j < len(toks); {
+			k := j
+			for k < len(toks) && (toks[k].isWord() && (toks[k].isCap() || toks[k].isAcronym()) ||
+				(k > j && nameConnectors[toks[k].Text] && toks[k].Text != "and" && capAfter(toks, k+1))) {
+				k++
+			}
+			if k == j {
+				break
+			}
+			if !used[j] && !leftStops[toks[j].Text] {
+				out = append(out, mention{Name: joinTokens(s, toks, j, k), From: j, To: k, List: *list})
+			}
+			for m := j; m < k; m++ {
+				used[m] = true
+			}
+			j = k
+			if j < len(toks) && toks[j].Text == "(" {
+				for j < len(toks) && toks[j].Text != ")" {
+					j++
+				}
+				j++
+			}
+			if j < len(toks) && toks[j].Text == "," {
+				j++
+			}
+			if j < len(toks) && (toks[j].Text == "and" || toks[j].Text == "or") {
+				j++
+			}
+			if j < len(toks) && toks[j].Text == "the" {
+				j++
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,177 @@
+package knowledge
+
+// The mentions of institutions beyond their full names: acronyms used
+// alone, short names, and parties named beside a known institution.
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// standsAlone reports whether an acronym that the article never spells out
+// names an institution: it is not a common abbreviation, and it recurs or
+// stands where institutions stand ("a HUMG delegation", "led by HUMG").
+func (w *draft) standsAlone(acr string, u *unit, i int) bool {
+	if len(acr) < 3 || commonAcronyms[strings.ToUpper(acr)] || strings.ContainsAny(acr, "0123456789") {
+		return false
+	}
+	// "ICSA 2024" names an event, not a body.
+	if i+1 < len(u.toks) && len(u.toks[i+1].Text) == 4 && hasYear.MatchString(u.toks[i+1].Text) {
+		return false
+	}
+	if w.acronymCount == nil {
+		w.acronymCount = map[string]int{}
+		for _, v := range w.units {
+			for _, t := range v.toks {
+				if t.isAcronym() {
+					w.acronymCount[t.Text]++
+				}
+			}
+		}
+	}
+	if w.acronymCount[acr] >= 2 {
+		return true
+	}
+	next, prev := "", ""
+	if i+1 < len(u.toks) {
+		next = strings.ToLower(u.toks[i+1].Text)
+	}
+	if i > 0 {
+		prev = strings.ToLower(u.toks[i-1].Text)
+	}
+	switch next {
+	case "delegation", "students", "lecturers", "staff", "'s", "university", "leaders", "representatives":
+		return true
+	}
+	switch prev {
+	case "of", "at", "with", "by", "from", "between", "and":
+		return true
+	}
+	return false
+}
+
+// shortNameCues are the words after which an institution's first word
+// alone stands for it: "the Mapúa delegation", "Monash's campus".
+var shortNameCues = set("delegation", "delegates", "'s", "students", "team", "side", "leaders", "representatives", "lecturers", "campus")
+
+// shortName finds the entity that a capitalised word before a cue stands
+// for: the one multi-word name it starts, when it is not a place.
+func (w *draft) shortName(u *unit, i int) (int, bool) {
+	t := u.toks[i]
+	if !t.isCap() || i+1 >= len(u.toks) || !shortNameCues[u.toks[i+1].Text] || leftStops[t.Text] || institutionHeads[t.Text] || titleWords[t.Text] {
+		return 0, false
+	}
+	if _, place := w.x.gaz.Lookup(t.Text); place {
+		return 0, false
+	}
+	if _, demonym := w.x.gaz.CountryOfDemonym(t.Text); demonym {
+		return 0, false
+	}
+	found := -1
+	for id, e := range w.es.list {
+		for name := range e.names {
+			if words := strings.Fields(name); len(words) > 1 && words[0] == t.Text {
+				if found >= 0 && found != id {
+					return 0, false
+				}
+				found = id
+			}
+		}
+	}
+	if found < 0 {
+		return 0, false
+	}
+	if _, ok := w.es.list[found].names[t.Text]; !ok {
+		w.es.list[found].names[t.Text] = 0 // an alias, never the canonical name
+	}
+	return found, true
+}
+
+// partiesBeside finds capitalised names joined by "and" to an institution
+// the sentence names, or following "with" after its signing verb.
+func (w *draft) partiesBeside(u *unit) []mention {
+	var out []mention
+	taken := func(i int) bool { return inMention(u.insts, i) }
+	verb := u.find(signVerb)[0]
+	for i, t := range u.toks {
+		var from int
+		switch {
+		case t.Text == "and" && i > 0 && (mentionEndingAt(u.insts, i) || i+1 < len(u.toks) && mentionAt(u.insts, i+1) >= 0 && u.insts[mentionAt(u.insts, i+1)].From == i+1):
+			if mentionEndingAt(u.insts, i) {
+				from = i + 1
+			} else {
+				// "Schneider Electric and ITC": the run before "and".
+				k := i
+				for k > 0 && u.toks[k-1].isWord() && u.toks[k-1].isCap() && !taken(k-1) {
+					k--
+				}
+				if m, ok := w.partyRun(u, k, i); ok {
+					out = append(out, m)
+				}
+				continue
+			}
+		case t.Text == "with" && t.Start > verb:
+			from = i + 1
+		default:
+			continue
+		}
+		j := from
+		for j < len(u.toks) && u.toks[j].isWord() && (u.toks[j].isCap() || u.toks[j].isAcronym()) && !taken(j) && j-from < 4 {
+			j++
+		}
+		if m, ok := w.partyRun(u, from, j); ok {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+// mentionEndingAt reports whether a mention (with its acronym) ends right before token i.
+func mentionEndingAt(ms []mention, i int) bool {
+	for _, m := range ms {
+		if m.To == i || m.Acronym != "" && m.To+3 == i {
+			return true
+		}
+	}
+	return false
+}
+
+// partyRun checks that toks[from:to] can name a party: capitalised, not a
+// person, a place, a month or a word that opens sentences.
+func (w *draft) partyRun(u *unit, from, to int) (mention, bool) {
+	if to <= from || to-from > 4 {
+		return mention{}, false
+	}
+	first := u.toks[from]
+	if leftStops[first.Text] || titleWords[first.Text] || honorifics[first.Text] || isMonthOrDay(first.Text) {
+		return mention{}, false
+	}
+	if from > 0 && (u.toks[from-1].Text == "." || honorifics[u.toks[from-1].Text]) {
+		return mention{}, false // a person: "Dr. Jane Roe"
+	}
+	name := joinTokens(u.text, u.toks, from, to)
+	if _, place := w.x.gaz.Lookup(name); place {
+		return mention{}, false
+	}
+	if _, demonym := w.x.gaz.CountryOfDemonym(first.Text); demonym && to-from == 1 {
+		return mention{}, false
+	}
+	return mention{Name: name, From: from, To: to}, true
+}
+
+// inMention reports whether token i lies inside one of ms.
+func inMention(ms []mention, i int) bool {
+	for _, m := range ms {
+		if i >= m.From && i < m.To+3 && (i < m.To || m.Acronym != "") {
+			return true
+		}
+	}
+	return false
+}
+
+// sortMentions orders mentions by position.
+func sortMentions(ms []mention) []mention {
+	slices.SortStableFunc(ms, func(a, b mention) int { return cmp.Compare(a.From, b.From) })
+	return ms
+}
