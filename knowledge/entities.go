@@ -222,7 +222,8 @@ func headOf(words []string) string {
 // commonAcronyms are all-capital words that are not institutions.
 var commonAcronyms = set("MOU", "MOA", "LOI", "ICT", "FDI", "GDP", "CEO", "STEM", "PHD", "AI", "IT",
 	"COVID", "SDG", "SDGS", "USD", "VND", "EUR", "CV", "PDF", "TV", "GIS", "IOT", "ESG", "R&D", "UAV",
-	"EV", "NQ", "TW", "CP", "QD", "BGD", "DT", "ODA", "NGO", "CSR", "HR", "KPI", "QS", "THE")
+	"EV", "NQ", "TW", "CP", "QD", "BGD", "DT", "ODA", "NGO", "CSR", "HR", "KPI", "QS", "THE",
+	"SVD", "SJ", "OP", "OSB", "FSC", "CFO", "CTO", "ASEAN", "APEC", "EU", "UN", "AUD", "SGD", "MYR", "THB", "IDR", "CNY", "JPY", "KRW")
 
 // contains reports whether list holds s.
 func contains(list []string, s string) bool {

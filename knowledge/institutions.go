@@ -79,7 +79,7 @@ func headSpan(toks []token, h int) (from, to int) {
 		from--
 		// "Zhengzhou Railway Vocational and Technical College": fields joined by
 		// "and" before the head, but not two names ("Guangxi University and …").
-		if from >= 2 && (toks[from-1].Text == "and" || toks[from-1].Text == "&") && fieldWords[toks[from].Text] {
+		if from >= 2 && (toks[from-1].Text == "and" || toks[from-1].Text == "&" || toks[from-1].Text == "et") && !toks[from].isAcronym() {
 			w := toks[from-2]
 			if w.isWord() && w.isCap() && fieldWords[w.Text] {
 				from -= 2

@@ -47,7 +47,7 @@ var pluralHeads = map[string]string{
 }
 
 // nameConnectors may join the words of an institution's name.
-var nameConnectors = set("of", "for", "and", "&", "on", "de", "du", "des", "la", "le", "di", "del", "der", "für", "und")
+var nameConnectors = set("of", "for", "and", "&", "on", "de", "du", "des", "la", "le", "di", "del", "der", "für", "und", "et", "y", "e", "da", "do", "dos", "das", "voor")
 
 // leftStops are capitalised words that start sentences or clauses but never
 // start an institution's name.

@@ -1,6 +1,9 @@
 package knowledge
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // Names that share a head noun or an introduction: enumerations.
 
@@ -33,6 +36,41 @@ func distributive(s string, toks []token, h int, single string) []mention {
 	return items
 }
 
+// appositionCue introduces an enumeration without "such as": "the
+// University's corporate partners Telstra, Westpac and Atlassian".
+var appositionCue = regexp.MustCompile(`\b(partners|sponsors|companies|enterprises|firms|corporations|universities|institutions)\s+`)
+
+// capitalisedItems counts the comma- or "and"-separated capitalised names
+// from byte offset at.
+func capitalisedItems(toks []token, at int) int {
+	i := 0
+	for i < len(toks) && toks[i].Start < at {
+		i++
+	}
+	n := 0
+	for i < len(toks) && toks[i].isWord() && (toks[i].isCap() || toks[i].isAcronym()) {
+		n++
+		for i < len(toks) && toks[i].isWord() && (toks[i].isCap() || toks[i].isAcronym()) {
+			i++
+		}
+		if i < len(toks) && toks[i].Text == "(" {
+			for i < len(toks) && toks[i].Text != ")" {
+				i++
+			}
+			i++
+		}
+		if i < len(toks) && (toks[i].Text == "," || toks[i].Text == "and") {
+			i++
+			if i < len(toks) && toks[i].Text == "and" {
+				i++
+			}
+			continue
+		}
+		break
+	}
+	return n
+}
+
 // listed finds the items of an enumeration introduced by a cue such as
 // "enterprises such as": names that need no head noun. Items already found
 // by their head noun keep their place in the list.
@@ -41,7 +79,13 @@ func listed(s string, toks []token, used []bool, list *int) []mention {
 	if !strings.Contains(s, "such as") && !strings.Contains(s, "including") && !strings.Contains(s, "like") && !strings.Contains(s, "namely") {
 		return nil
 	}
-	for _, cue := range listCue.FindAllStringIndex(s, -1) {
+	cues := listCue.FindAllStringIndex(s, -1)
+	for _, loc := range appositionCue.FindAllStringIndex(s, -1) {
+		if n := capitalisedItems(toks, loc[1]); n >= 2 {
+			cues = append(cues, loc)
+		}
+	}
+	for _, cue := range cues {
 		i := 0
 		for i < len(toks) && toks[i].Start < cue[1] {
 			i++
