@@ -84,7 +84,49 @@ func findPeople(s string, toks []token, insts []mention) []personMention {
 		out = append(out, p)
 		i = j - 1
 	}
+	return append(out, bareNames(s, toks, insts, out)...)
+}
+
+// bareNameCues are the words after which a name without an honorific may
+// stand when a title follows it: "headed by Zhang Wei, Vice President of …".
+var bareNameCues = set("by", "included", "includes", "including", ",", "and", "with", "(", "of")
+
+// bareNames finds names without an honorific that a title follows:
+// "Li Na, Director of the Office of …".
+func bareNames(s string, toks []token, insts []mention, found []personMention) []personMention {
+	var out []personMention
+	for i := 1; i < len(toks); i++ {
+		if !bareNameCues[toks[i-1].Text] || !isNameWord(toks[i]) || inPerson(found, i) || inMention(insts, i) {
+			continue
+		}
+		j := i
+		for j < len(toks) && j-i < maxNameWords && isNameWord(toks[j]) {
+			j++
+		}
+		if j-i < 2 || j+1 >= len(toks) || toks[j].Text != "," || !titleWords[toks[j+1].Text] {
+			continue
+		}
+		title, inst, end := titleAfter(s, toks, j, insts, "")
+		if title == "" {
+			continue
+		}
+		if inst < 0 {
+			inst = nearestBefore(insts, i)
+		}
+		out = append(out, personMention{Name: joinWords(toks, i, j), Title: title, Institution: inst, From: i, To: end})
+		i = end
+	}
 	return out
+}
+
+// inPerson reports whether token i lies inside one of ps.
+func inPerson(ps []personMention, i int) bool {
+	for _, p := range ps {
+		if i >= p.From && i < p.To {
+			return true
+		}
+	}
+	return false
 }
 
 // isNameWord reports whether t can be a word of a person's name.
