@@ -20,10 +20,12 @@ type cue struct {
 // The cues of events. Cooperation cues are exact and lower case on purpose:
 // "International Cooperation Club" is a name, not a cue.
 var (
-	delegationCue = newCue(0, `\b(delegation|delegates|mission|trip|study tour|working visit|official visit)\b`, false,
-		"delegat", "mission", "trip", "study tour", "visit")
+	delegationCue = newCue(0, `\b(delegations?|delegates|mission|trip|study tour|working visit|official visit|first stop|next stop|last stop|final stop)\b`, false,
+		"delegat", "mission", "trip", "study tour", "visit", "stop")
 	visitVerb = newCue(1, `\b(visit(ed|s|ing)?|met|meet(s|ing)?|held|hold(s|ing)?|work(ed|s|ing)? with|discussions? with|talks with|working session|welcom(ed|es|ing)|receiv(ed|es|ing)|toured|tour(ed)? of|arriv(ed|es)|engaged|paid|attended|surveyed|stop)\b`, false,
 		"visit", "met", "meet", "held", "hold", "with", "session", "welcom", "receiv", "tour", "arriv", "engaged", "paid", "attended", "surveyed", "stop")
+	movementVerb = newCue(11, `\b(visit(ed|s|ing)?|travel(l)?ed|arrived|toured|went|stopped)\b`, false,
+		"visit", "travel", "arrived", "toured", "went", "stopped")
 	travelVerb = newCue(2, `\b(travel(l)?ed to|went on to|went to|arrived in|continued to|moved on to|flew to|headed to)\b`, false,
 		"travel", "went", "arrived", "continued", "moved", "flew", "headed")
 	futureCue     = newCue(3, `\b(will|would|shall|plan(s|ned)? to|expect(s|ed)? to|is expected|are expected|intend(s|ed)? to|prepar\w+|toward(s)?|propos\w+|draft\w*|discuss\w*|negotiat\w+|consider\w*|explor\w+|aim(s|ed)? to|look(s|ed)? forward|agreed to|hope(s|d)? to|soon)\b`, false)
@@ -42,7 +44,7 @@ var (
 )
 
 // numCues is the number of cues above; each has an id below it.
-const numCues = 11
+const numCues = 12
 
 // kindPhrase names the kind of an agreement: "memorandum of understanding on strategic cooperation".
 var kindPhrase = regexp.MustCompile(`(?i)\b((?:(?:strategic|comprehensive|academic|cooperation|collaboration|partnership|framework|exchange|bilateral|research|training) )*(?:memorand(?:um|a) of understanding|memorand(?:um|a) of agreement|memorandum|MOU|MoU|MOA|agreement|contract|letter of intent|LOI)s?(?: \((?:MOU|MoU|MOA)\))?(?: on (?:[a-z][a-z-]* ){0,3}(?:cooperation|partnership|collaboration|exchange|training|research))?)`)

@@ -45,6 +45,13 @@ func (w *draft) findEvents() {
 		w.facts.Partnerships = append(w.facts.Partnerships, Partnership{A: na, B: nb, Kind: kind, Date: d, Evidence: evidence})
 	}
 	finish := func() {
+		if t != nil && len(t.stops) == 0 && !w.hasVisitBy(t.visitor) && w.home >= 0 && t.visitor != w.home &&
+			(t.country == "" || t.country == w.es.list[w.home].country) {
+			// A delegation came to the article's own institution, which the
+			// text does not name as its host: "led a delegation to Bangi".
+			w.addStop(t, t.visitor, w.home, &unit{text: t.evidence}, dateMention{Start: t.start, End: t.end})
+			return
+		}
 		if t != nil && len(t.stops) == 0 && t.country != "" && t.country != w.es.list[t.visitor].country && !w.hasVisitBy(t.visitor) {
 			end := t.end
 			if end == t.start && end.Day == 0 {
@@ -79,6 +86,13 @@ func (w *draft) findEvents() {
 			}
 			t.leader, t.leaderTitle = w.leaderIn(u)
 			t.country = w.destination(u, v)
+		} else if v, ok := w.delegationVisitor(u); ok && t != nil && t.visitor == v && t.leader == "" && !u.caption {
+			// "The UGM delegation was led by …", after the visit was told.
+			if t.leader, t.leaderTitle = w.leaderIn(u); t.leader != "" {
+				for _, i := range t.stops {
+					w.facts.Visits[i].Leader, w.facts.Visits[i].LeaderTitle = t.leader, t.leaderTitle
+				}
+			}
 		}
 		if t != nil && !u.caption && u.has(delegationCue) && u.has(travelVerb) {
 			w.addLeg(t, u, last)
@@ -158,6 +172,16 @@ func (w *draft) delegationVisitor(u *unit) (int, bool) {
 		for _, m := range u.insts {
 			if m.To == i || m.Acronym != "" && m.To+3 == i || m.To+1 == i && u.toks[m.To].isCap() {
 				return m.Entity, true
+			}
+		}
+		// "a delegation headed by Zhang Wei, Vice President of Zhejiang University"
+		for k := i + 1; k+1 < len(u.toks) && k < i+4; k++ {
+			if (u.toks[k].Text == "led" || u.toks[k].Text == "headed") && u.toks[k+1].Text == "by" {
+				for _, pm := range u.people {
+					if pm.From >= k+2 && pm.From <= k+8 && pm.Institution >= 0 {
+						return u.insts[pm.Institution].Entity, true
+					}
+				}
 			}
 		}
 		// "Prof. X, Dean of … at Y, who led a delegation": the leader's institution.

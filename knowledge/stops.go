@@ -30,7 +30,10 @@ func (w *draft) stopIn(u *unit, t *trip) (hosts []int, visitor int, ok bool) {
 		if len(hosts) == 0 && w.home >= 0 && w.home != v {
 			hosts = []int{w.home}
 		}
-	case u.has(delegationCue) && u.has(visitVerb):
+	case u.has(delegationCue) && u.has(visitVerb),
+		// "Zhang Wei and his colleagues travelled to Leuven": the leader
+		// going somewhere speaks for the delegation; meeting someone may not.
+		t != nil && t.leader != "" && !u.caption && strings.Contains(u.text, t.leader) && u.has(movementVerb):
 		if v, found := w.delegationVisitor(u); found {
 			visitor = v
 		} else if t == nil {
