@@ -76,10 +76,10 @@ func capitalisedItems(toks []token, at int) int {
 // by their head noun keep their place in the list.
 func listed(s string, toks []token, used []bool, list *int) []mention {
 	var out []mention
-	if !strings.Contains(s, "such as") && !strings.Contains(s, "including") && !strings.Contains(s, "like") && !strings.Contains(s, "namely") {
-		return nil
+	var cues [][]int
+	if strings.Contains(s, "such as") || strings.Contains(s, "including") || strings.Contains(s, "like") || strings.Contains(s, "namely") {
+		cues = listCue.FindAllStringIndex(s, -1)
 	}
-	cues := listCue.FindAllStringIndex(s, -1)
 	for _, loc := range appositionCue.FindAllStringIndex(s, -1) {
 		if n := capitalisedItems(toks, loc[1]); n >= 2 {
 			cues = append(cues, loc)
