@@ -54,7 +54,7 @@ func joinDashed(s string, toks []token, ms []mention) []mention {
 	for k := 0; k < len(ms); k++ {
 		m := ms[k]
 		d := m.To
-		if d+1 >= len(toks) || (toks[d].Text != "-" && toks[d].Text != "–" && toks[d].Text != "—") {
+		if d+1 >= len(toks) || (toks[d].Text != "-" && toks[d].Text != "–" && toks[d].Text != "—" && toks[d].Text != "at") {
 			continue
 		}
 		end := capRun(toks, d+1)

@@ -17,6 +17,9 @@ func (w *draft) agreementsIn(u *unit, t *trip, lastHost int, last dateMention, p
 	}
 	var parties [][]int
 	switch {
+	case u.has(manySides) && len(w.lastGroup) >= 3:
+		// "The three universities signed a trilateral agreement."
+		parties = [][]int{w.lastGroup}
 	case u.has(bothSides) && t != nil && lastHost >= 0:
 		parties = [][]int{{t.visitor, lastHost}}
 	default:
@@ -170,6 +173,15 @@ func (w *draft) cooperationIn(u *unit, last dateMention, pair func(a, b int, k K
 	if len(u.dates) > 0 {
 		d = u.dates[0].Start
 	}
+	if group := subjectGroup(u); len(group) >= 2 {
+		// "KKU, NUOL and RUPP launched a programme": the subject acts together.
+		w.lastGroup = group
+		for i := range group {
+			for j := i + 1; j < len(group); j++ {
+				pair(group[i], group[j], KindEvent, d, u.text)
+			}
+		}
+	}
 	if u.has(coOrganised) && len(ids) >= 2 {
 		for i := range ids {
 			for j := i + 1; j < len(ids); j++ {
@@ -186,6 +198,47 @@ func (w *draft) cooperationIn(u *unit, last dateMention, pair func(a, b int, k K
 			pair(w.home, id, KindProgramme, d, u.text)
 		}
 	}
+}
+
+// subjectGroup returns the institutions a sentence opens with, when two or
+// more of them, joined by commas and "and", are its subject: "Khon Kaen
+// University (KKU), the National University of Laos (NUOL) and the Royal
+// University of Phnom Penh (RUPP) on 16 January 2025 launched …".
+func subjectGroup(u *unit) []int {
+	var group []int
+	i := 0
+	if i < len(u.toks) && (u.toks[i].Text == "The" || u.toks[i].Text == "the") {
+		i++
+	}
+	for _, m := range u.insts {
+		if m.From < i {
+			continue
+		}
+		if m.From != i {
+			break
+		}
+		group = appendEntity(group, m.Entity)
+		i = m.To
+		if i < len(u.toks) && u.toks[i].Text == "(" {
+			for i < len(u.toks) && u.toks[i].Text != ")" {
+				i++
+			}
+			i++
+		}
+		if i < len(u.toks) && u.toks[i].Text == "," {
+			i++
+		}
+		if i < len(u.toks) && u.toks[i].Text == "and" {
+			i++
+		}
+		if i < len(u.toks) && u.toks[i].Text == "the" {
+			i++
+		}
+	}
+	if len(group) < 2 || i >= len(u.toks) || u.toks[i].isCap() {
+		return nil
+	}
+	return group
 }
 
 // aboutCooperation says whether the article is about international

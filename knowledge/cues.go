@@ -41,10 +41,12 @@ var (
 		"partner", "cooperat", "collaborat", "engagement", "support", "scholarship", "joint", "together", "exchange", "sister", "twinning", "alliance", "research", "participated", "took part")
 	bothSides = newCue(10, `\b((the two|both) (sides|institutions|schools|universities|parties|partners|organi[sz]ations)|the (sides|parties))\b`, false,
 		"the two", "both", "sides", "parties")
+	manySides = newCue(12, `\bthe (three|four|five) (sides|institutions|schools|universities|parties|partners|organi[sz]ations)\b`, false,
+		"the three", "the four", "the five")
 )
 
 // numCues is the number of cues above; each has an id below it.
-const numCues = 12
+const numCues = 13
 
 // kindPhrase names the kind of an agreement: "memorandum of understanding on strategic cooperation".
 var kindPhrase = regexp.MustCompile(`(?i)\b((?:(?:strategic|comprehensive|academic|cooperation|collaboration|partnership|framework|exchange|bilateral|research|training) )*(?:memorand(?:um|a) of understanding|memorand(?:um|a) of agreement|memorandum|MOU|MoU|MOA|agreement|contract|letter of intent|LOI)s?(?: \((?:MOU|MoU|MOA)\))?(?: on (?:[a-z][a-z-]* ){0,3}(?:cooperation|partnership|collaboration|exchange|training|research))?)`)
