@@ -8,7 +8,7 @@ import (
 // gazetteer. Raise it whenever either changes what an article yields: the
 // catalog of facts extracted by older rules is then ignored, and every
 // article is read again.
-const extractorVersion = 5
+const extractorVersion = 6
 
 // Extractor finds institutions, people, visits, agreements and partnerships
 // in articles. It is safe for concurrent use.
@@ -144,6 +144,13 @@ func (w *draft) resolveInstitutions() {
 		for i, t := range u.toks {
 			if inMention(u.insts, i) {
 				continue
+			}
+			if t.isAcronym() && i+1 < len(u.toks) && !inMention(u.insts, i+1) {
+				if m, ok := w.acronymAndPlace(u, i); ok {
+					extra = append(extra, m)
+					w.es.list[m.Entity].mentions++
+					continue
+				}
 			}
 			if !t.isAcronym() {
 				if id, ok := w.shortName(u, i); ok {

@@ -51,6 +51,34 @@ func (w *draft) standsAlone(acr string, u *unit, i int) bool {
 	return false
 }
 
+// acronymAndPlace reads an acronym and a city as one name: "KU Leuven",
+// "TU Delft", "IIT Madras". It names the entity whose name holds the city
+// and fits the acronym, or a body of its own.
+func (w *draft) acronymAndPlace(u *unit, i int) (mention, bool) {
+	next := u.toks[i+1]
+	if !next.isCap() || commonAcronyms[u.toks[i].Text] {
+		return mention{}, false
+	}
+	if p, ok := w.x.gaz.Lookup(next.Text); !ok || p.Kind != PlaceCity {
+		return mention{}, false
+	}
+	name := u.toks[i].Text + " " + next.Text
+	for id, e := range w.es.list {
+		for n := range e.names {
+			if contains(strings.Fields(n), next.Text) && acronymFits(u.toks[i].Text, n) {
+				if _, ok := e.names[name]; !ok {
+					e.names[name] = 0 // an alias, never the canonical name
+				}
+				return mention{Name: name, From: i, To: i + 2, AcronymOnly: true, Entity: id}, true
+			}
+		}
+	}
+	m := mention{Name: name, From: i, To: i + 2}
+	m.Entity = w.es.add(m, 0, !u.caption)
+	w.es.list[m.Entity].mentions--
+	return m, true
+}
+
 // shortNameCues are the words after which an institution's first word
 // alone stands for it: "the Mapúa delegation", "Monash's campus".
 var shortNameCues = set("delegation", "delegates", "'s", "students", "team", "side", "leaders", "representatives", "lecturers", "campus")

@@ -92,7 +92,17 @@ func (m *model) parseQuestion(x *Extractor, text string) *question {
 		}
 	}
 	if len(fields) > 1 && (fields[0] == "which" || fields[0] == "what") {
+		// A kind of body among the next words is the focus: "Which
+		// European universities …" asks for universities.
+		for _, w := range fields[1:min(len(fields), 4)] {
+			if s := stem(w); academicWords[s] || businessWords[s] || bodyWords[s] {
+				q.focus = s
+			}
+		}
 		for _, w := range fields[1:] {
+			if q.focus != "" {
+				break
+			}
 			if _, demonym := x.gaz.CountryOfDemonym(w); demonym {
 				continue // "Which Japanese universities": the noun is the focus
 			}
