@@ -22,12 +22,12 @@ type cue struct {
 var (
 	delegationCue = newCue(0, `\b(delegations?|delegates|mission|trip|study tour|working visit|official visit|first stop|next stop|last stop|final stop)\b`, false,
 		"delegat", "mission", "trip", "study tour", "visit", "stop")
-	visitVerb = newCue(1, `\b(visit(ed|s|ing)?|met|meet(s|ing)?|held|hold(s|ing)?|work(ed|s|ing)? with|discussions? with|talks with|working session|welcom(ed|es|ing)|receiv(ed|es|ing)|toured|tour(ed)? of|arriv(ed|es)|engaged|paid|attended|surveyed|stop)\b`, false,
-		"visit", "met", "meet", "held", "hold", "with", "session", "welcom", "receiv", "tour", "arriv", "engaged", "paid", "attended", "surveyed", "stop")
+	visitVerb = newCue(1, `\b(visit(ed|s|ing)?|met|meet(s|ing)?|held|hold(s|ing)?|work(ed|s|ing)? with|discussions? with|talks with|working session|welcom(ed|es|ing)|receiv(ed|es|ing)|toured|tour(ed)? of|arriv(ed|es)|engaged|paid|attended|surveyed|stop|proceeded to|went on to|moved on to)\b`, false,
+		"visit", "met", "meet", "held", "hold", "with", "session", "welcom", "receiv", "tour", "arriv", "engaged", "paid", "attended", "surveyed", "stop", "proceeded", "went on", "moved on")
 	movementVerb = newCue(11, `\b(visit(ed|s|ing)?|travel(l)?ed|arrived|toured|went|stopped)\b`, false,
 		"visit", "travel", "arrived", "toured", "went", "stopped")
-	travelVerb = newCue(2, `\b(travel(l)?ed to|went on to|went to|arrived in|continued to|moved on to|flew to|headed to)\b`, false,
-		"travel", "went", "arrived", "continued", "moved", "flew", "headed")
+	travelVerb = newCue(2, `\b(travel(l)?ed to|went on to|went to|arrived in|continued to|moved on to|flew to|headed to|proceeded to|(concluded|ended|finished|continued|began|started) (the|its|their) (trip|visit|tour|mission) in)\b`, false,
+		"travel", "went", "arrived", "continued", "moved", "flew", "headed", "proceeded", "concluded", "ended", "finished", "began", "started")
 	futureCue     = newCue(3, `\b(will|would|shall|plan(s|ned)? to|expect(s|ed)? to|is expected|are expected|intend(s|ed)? to|prepar\w+|toward(s)?|propos\w+|draft\w*|discuss\w*|negotiat\w+|consider\w*|explor\w+|aim(s|ed)? to|look(s|ed)? forward|agreed to|hope(s|d)? to|soon)\b`, false)
 	hostedBy      = newCue(4, `\bhosted by\b`, false, "hosted by")
 	incomingCue   = newCue(5, `\b(welcom(ed|es|ing)|receiv(ed|es|ing)|host(ed|s|ing))\s+(a|the|an)\b[^.]{0,40}\bdelegation\b`, false, "delegation")

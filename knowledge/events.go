@@ -239,11 +239,14 @@ func (w *draft) addLeg(t *trip, u *unit, last dateMention) {
 			return // it names a host: a stop, not a leg
 		}
 	}
-	country := ""
+	country, city := "", ""
 	at := u.find(travelVerb)[1]
 	for _, p := range u.places {
 		if u.toks[p.From].Start >= at && p.Place.Country != "" && p.Place.Country != home && !p.Demonym {
 			country = p.Place.Country
+			if p.Place.Kind == PlaceCity {
+				city = p.Place.Name
+			}
 			break
 		}
 	}
@@ -264,7 +267,7 @@ func (w *draft) addLeg(t *trip, u *unit, last dateMention) {
 	t.stops = append(t.stops, len(w.facts.Visits))
 	w.facts.Visits = append(w.facts.Visits, Visit{
 		Visitor: name, Leader: t.leader, LeaderTitle: t.leaderTitle, Country: country,
-		City: w.cityIn(u), Start: d.Start, End: end, Evidence: u.text,
+		City: city, Start: d.Start, End: end, Evidence: u.text,
 	})
 }
 
