@@ -94,7 +94,7 @@ func (w *draft) findEvents() {
 				}
 			}
 		}
-		if t != nil && !u.caption && u.has(delegationCue) && u.has(travelVerb) {
+		if t != nil && !u.caption && u.has(delegationCue) && u.has(travelVerb) && u.text != t.evidence {
 			w.addLeg(t, u, last)
 		}
 		if hosts, visitor, ok := w.stopIn(u, t); ok {

@@ -8,7 +8,7 @@ import (
 // gazetteer. Raise it whenever either changes what an article yields: the
 // catalog of facts extracted by older rules is then ignored, and every
 // article is read again.
-const extractorVersion = 7
+const extractorVersion = 8
 
 // Extractor finds institutions, people, visits, agreements and partnerships
 // in articles. It is safe for concurrent use.
@@ -111,9 +111,11 @@ func (w *draft) resolveInstitutions() {
 	for i, u := range w.units {
 		kept := u.insts[:0]
 		for _, m := range u.insts {
-			if _, place := w.x.gaz.Lookup(m.Name); !place {
-				kept = append(kept, m) // "Russian Federation" is a country
+			if _, place := w.x.gaz.Lookup(m.Name); place {
+				continue // "Russian Federation" is a country
 			}
+			w.trimCountry(u, &m)
+			kept = append(kept, m)
 		}
 		u.insts = kept
 		for k := range u.insts {
@@ -189,8 +191,11 @@ func (w *draft) findHome() {
 		if e.mentions == 0 {
 			continue
 		}
-		if w.home < 0 || e.mentions > w.es.list[w.home].mentions ||
-			e.mentions == w.es.list[w.home].mentions && e.first < w.es.list[w.home].first {
+		h := w.es.list[max(w.home, 0)]
+		// On a tie, a body the article names in full beats an acronym alone.
+		if w.home < 0 || e.mentions > h.mentions ||
+			e.mentions == h.mentions && (len(e.names) > 0) != (len(h.names) > 0) && len(e.names) > 0 ||
+			e.mentions == h.mentions && (len(e.names) > 0) == (len(h.names) > 0) && e.first < h.first {
 			w.home = id
 		}
 	}
@@ -210,6 +215,26 @@ func (w *draft) entityName(id int) string {
 		return ""
 	}
 	return w.es.list[id].name()
+}
+
+// trimCountry drops a country added to a name that says where it is
+// already: "University of Groningen of the Netherlands" (but "Institute of
+// Technology of Cambodia" is a name).
+func (w *draft) trimCountry(u *unit, m *mention) {
+	i := strings.LastIndex(m.Name, " of ")
+	if i < 0 || !strings.Contains(m.Name[:i], " of ") {
+		return
+	}
+	if !strings.HasPrefix(m.Name[i+4:], "the ") {
+		return // "Institute of Technology of Cambodia" is a name
+	}
+	if p, ok := w.x.gaz.Lookup(m.Name[i+8:]); !ok || p.Kind != PlaceCountry {
+		return
+	}
+	for m.To > m.From && u.toks[m.To-1].Start >= u.toks[m.From].Start+i {
+		m.To--
+	}
+	m.Name = m.Name[:i]
 }
 
 // homeAnaphora matches the words that refer to the article's own institution.
