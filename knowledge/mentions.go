@@ -178,6 +178,12 @@ func (w *draft) partyRun(u *unit, from, to int) (mention, bool) {
 	if from > 0 && (u.toks[from-1].Text == "." || honorifics[u.toks[from-1].Text]) {
 		return mention{}, false // a person: "Dr. Jane Roe"
 	}
+	if to < len(u.toks) {
+		// "European universities": an adjective before a common noun.
+		if next := stem(strings.ToLower(u.toks[to].Text)); academicWords[next] || businessWords[next] || bodyWords[next] {
+			return mention{}, false
+		}
+	}
 	name := joinTokens(u.text, u.toks, from, to)
 	if _, place := w.x.gaz.Lookup(name); place {
 		return mention{}, false
