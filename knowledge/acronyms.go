@@ -9,7 +9,7 @@ import "strings"
 func acronymAfter(toks []token, i int, name string) string {
 	if i+3 < len(toks) && toks[i].Text == "(" && toks[i+1].isAcronym() && toks[i+2].isCap() && toks[i+3].Text == ")" &&
 		acronymFits(toks[i+1].Text, name) {
-		return toks[i+1].Text // "(IIT Madras)": the acronym and a place
+		return toks[i+1].Text + " " + toks[i+2].Text // "(IIT Madras)": the acronym and a place
 	}
 	if i+2 >= len(toks) || toks[i].Text != "(" || toks[i+2].Text != ")" || !toks[i+1].isAcronym() {
 		return ""

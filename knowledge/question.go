@@ -128,18 +128,23 @@ var bodyWords = set("institution", "organisation", "organization", "partner", "b
 // asks for: a university for "which universities", a company for "which
 // companies"; any kind when the focus names none.
 func (q *question) wantsKind(e *Entity) bool {
-	academic := false
+	academic, business := false, false
 	for _, w := range strings.Fields(e.Name) {
 		academic = academic || academicWords[stem(strings.ToLower(w))]
+		business = business || corporateHeads[w]
 	}
 	switch {
 	case academicWords[q.focus]:
-		return academic
+		return !business // a name with neither, "KU Leuven", may be either
 	case businessWords[q.focus]:
 		return !academic
 	}
 	return true
 }
+
+// corporateHeads are the words that make a name a company's.
+var corporateHeads = set("Group", "Company", "Corporation", "Corp", "Inc", "Ltd", "LLC", "GmbH", "JSC",
+	"Holdings", "Industries", "Bank", "Electric", "Electronics", "Motors", "Technologies", "Berhad")
 
 // focusIsBody reports whether the focus asks for institutions, which the
 // facts answer by name.
