@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"path/filepath"
 	"time"
@@ -41,9 +40,9 @@ type app struct {
 // done without (subscriptions then say they are unavailable), so that
 // `coopbot ask` works next to a running bot.
 func openApp(ctx context.Context, env Env, articlesDir string, storeTimeout time.Duration, needStore bool) (*app, error) {
-	lib, _, err := knowledge.Open(ctx, knowledge.Config{ArticlesDir: articlesDir, DataDir: env.DataDir})
+	lib, err := openLibrary(ctx, env, articlesDir)
 	if err != nil {
-		return nil, fmt.Errorf("open articles %s: %w", articlesDir, err)
+		return nil, err
 	}
 	a := &app{lib: lib}
 	store, err := bot.OpenStore(filepath.Join(env.DataDir, storeFile), storeTimeout)

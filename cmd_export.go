@@ -52,7 +52,9 @@ func openLibrary(ctx context.Context, env Env, articles string) (*knowledge.Libr
 		return nil, fmt.Errorf("open the articles in %s (COOPBOT_ARTICLES) with data in %s (COOPBOT_DATA): %w", articles, env.DataDir, err)
 	}
 	for _, s := range rep.Skipped {
-		env.Logger.Warn("skipped an article", "file", s.File, "reason", s.Reason)
+		if env.Logger != nil {
+			env.Logger.Warn("skipped an article", "file", s.File, "reason", s.Reason)
+		}
 	}
 	return lib, nil
 }
