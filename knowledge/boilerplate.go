@@ -17,7 +17,7 @@ var (
 		`all rights reserved|^©|^copyright\b)`)
 	// creditLine matches author and photo credits: "Author: …", "Photos: …",
 	// "Photo by …", "By …" and their Vietnamese forms.
-	creditLine = regexp.MustCompile(`(?i)^\(?\s*(author|writer|written by|reporter|editor|edited by|text|news|` +
+	creditLine = regexp.MustCompile(`(?i)^\(?\s*(author|writer|written by|reporter|editor|edited by|text|news|story|words|` +
 		`photos?|photo by|photographs?|photographer|images?|video|source|translated by|translator|by|` +
 		`tác giả|ảnh|nguồn|tin|bài)\s*[:：\-–—]?\s+(.{2,80}?)\s*\)?$`)
 )
@@ -26,7 +26,7 @@ var (
 var creditRoles = map[string]string{
 	"author": "Author", "writer": "Author", "written by": "Author", "by": "Author",
 	"reporter": "Reporter", "editor": "Editor", "edited by": "Editor",
-	"text": "Author", "news": "Author", "tác giả": "Author", "tin": "Author", "bài": "Author",
+	"text": "Author", "news": "Author", "story": "Author", "words": "Author", "tác giả": "Author", "tin": "Author", "bài": "Author",
 	"photo": "Photographer", "photos": "Photographer", "photo by": "Photographer",
 	"photograph": "Photographer", "photographs": "Photographer", "photographer": "Photographer",
 	"image": "Photographer", "images": "Photographer", "ảnh": "Photographer", "video": "Photographer",
@@ -43,13 +43,27 @@ func stripBoilerplate(lines []string) (kept []string, credits []Credit) {
 		case isSignOff(line, i == len(lines)-1):
 			continue
 		}
-		if c, ok := parseCredit(line); ok {
-			credits = append(credits, c)
+		if cs, ok := parseCredits(line); ok {
+			credits = append(credits, cs...)
 			continue
 		}
 		kept = append(kept, line)
 	}
 	return kept, credits
+}
+
+// parseCredits reads a credit line, which may hold several credits
+// separated by "|": "Author: Jane Roe | Editor: John Doe".
+func parseCredits(line string) ([]Credit, bool) {
+	var out []Credit
+	for _, part := range strings.Split(line, "|") {
+		c, ok := parseCredit(strings.TrimSpace(part))
+		if !ok {
+			return nil, false
+		}
+		out = append(out, c)
+	}
+	return out, true
 }
 
 // parseCredit reads a credit line. The name must look like a name: a few

@@ -84,7 +84,45 @@ func findPeople(s string, toks []token, insts []mention) []personMention {
 		out = append(out, p)
 		i = j - 1
 	}
-	return append(out, bareNames(s, toks, insts, out)...)
+	out = append(out, bareNames(s, toks, insts, out)...)
+	return append(out, speakers(s, toks, insts, out)...)
+}
+
+// speechVerbs introduce or follow the person quoted: "said Priya Sharma".
+var speechVerbs = set("said", "says", "added", "noted", "explained", "shared", "stated", "emphasized",
+	"emphasised", "stressed", "remarked", "commented", "recalled")
+
+// speakers finds the people a sentence quotes by their full name: "said
+// Priya Sharma, a graduate of …", "Dr. Lee said" is found already.
+func speakers(s string, toks []token, insts []mention, found []personMention) []personMention {
+	var out []personMention
+	for i := 0; i+1 < len(toks); i++ {
+		var from, to int
+		switch {
+		case speechVerbs[toks[i].Text] && isNameWord(toks[i+1]):
+			from, to = i+1, i+1
+			for to < len(toks) && to-from < maxNameWords && isNameWord(toks[to]) {
+				to++
+			}
+		case isNameWord(toks[i]) && (i == 0 || toks[i-1].Text == "," || toks[i-1].Text == "\"" || toks[i-1].Text == "”"):
+			from, to = i, i
+			for to < len(toks) && to-from < maxNameWords && isNameWord(toks[to]) {
+				to++
+			}
+			if to >= len(toks) || !speechVerbs[toks[to].Text] {
+				continue
+			}
+		default:
+			continue
+		}
+		if to-from < 2 || inPerson(found, from) || inPerson(out, from) || inMention(insts, from) {
+			continue
+		}
+		title, inst, end := titleAfter(s, toks, to, insts, "")
+		out = append(out, personMention{Name: joinWords(toks, from, to), Title: title, Institution: inst, From: from, To: max(end, to)})
+		i = max(end, to) - 1
+	}
+	return out
 }
 
 // bareNameCues are the words after which a name without an honorific may
