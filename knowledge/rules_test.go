@@ -1,0 +1,139 @@
+package knowledge
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// extractText reads and extracts an article given as text.
+func extractText(t *testing.T, text string) Facts {
+	t.Helper()
+	a, err := ReadArticle("rule.txt", []byte(text))
+	if err != nil {
+		t.Fatalf("ReadArticle() error = %v", err)
+	}
+	return NewExtractor(testGazetteer(t)).Extract(a)
+}
+
+// names returns the names of the extracted institutions.
+func names(f Facts) []string {
+	var out []string
+	for _, i := range f.Institutions {
+		out = append(out, i.Name)
+	}
+	return out
+}
+
+// hasPair reports whether a and b are recorded as partners.
+func hasPair(f Facts, a, b string) bool {
+	for _, p := range f.Partnerships {
+		if p.A == a && p.B == b || p.A == b && p.B == a {
+			return true
+		}
+	}
+	return false
+}
+
+func TestExtractRules(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		check func(t *testing.T, f Facts)
+	}{
+		{
+			name: "companies named in apposition",
+			text: "Alumni fund launched\n\n12/06/2024\n\nThe fund is matched by the University's corporate partners Telstra, Westpac and Atlassian. Monash University thanked them for their support of the scholarships.",
+			check: func(t *testing.T, f Facts) {
+				for _, want := range []string{"Telstra", "Westpac", "Atlassian"} {
+					if !slices.Contains(names(f), want) {
+						t.Errorf("institutions = %q; want %q", names(f), want)
+					}
+				}
+			},
+		},
+		{
+			name: "three universities act together",
+			text: "Trilateral programme\n\n18-01-2025 14:00\n\nKhon Kaen University (KKU), the National University of Laos (NUOL) and the Royal University of Phnom Penh (RUPP) on 16 January 2025 launched a programme on water resources. The three universities signed a trilateral cooperation agreement.",
+			check: func(t *testing.T, f Facts) {
+				if len(f.Agreements) != 1 || len(f.Agreements[0].Parties) != 3 {
+					t.Errorf("Agreements = %+v; want one with three parties", f.Agreements)
+				}
+				if !hasPair(f, "National University of Laos", "Royal University of Phnom Penh") {
+					t.Errorf("Partnerships = %+v; want NUOL and RUPP", f.Partnerships)
+				}
+			},
+		},
+		{
+			name: "an acronym and a city name a university",
+			text: "Visit to Belgium\n\n14/03/2024\n\nFrom March 4 to 10, a delegation of Zhejiang University (ZJU) led by Prof. Zhang Wei, Vice President, visited partners in Europe. On March 7, the delegation met the leadership of KU Leuven in Leuven.",
+			check: func(t *testing.T, f Facts) {
+				if len(f.Visits) != 1 || !slices.Equal(f.Visits[0].Hosts, []string{"KU Leuven"}) || f.Visits[0].Start != (Date{2024, 3, 7}) {
+					t.Errorf("Visits = %+v; want KU Leuven on 2024-03-07", f.Visits)
+				}
+			},
+		},
+		{
+			name: "a leg of a trip with no named hosts",
+			text: "Iberian tour\n\n15/04/2025\n\nBetween 7 and 11 April, a delegation from the Universidad de Chile headed by Rector Ana María Fuentes travelled to Spain and Portugal. The first stop was the Universidad de Salamanca (USAL) on 7 April. The delegation concluded the trip in Lisbon, where on 10 and 11 April it met representatives of local institutions.",
+			check: func(t *testing.T, f Facts) {
+				var legs []Visit
+				for _, v := range f.Visits {
+					if len(v.Hosts) == 0 {
+						legs = append(legs, v)
+					}
+				}
+				if len(legs) != 1 || legs[0].Country != "Portugal" || legs[0].Start != (Date{2025, 4, 10}) || legs[0].End != (Date{2025, 4, 11}) {
+					t.Errorf("legs = %+v; want one to Portugal on 10–11 April", legs)
+				}
+			},
+		},
+		{
+			name: "a foreign delegation's host is the article's own institution",
+			text: "Centre opened\n\n12/02/2025\n\nThe centre was opened by the Vice-Chancellor of Universiti Kebangsaan Malaysia (UKM), Prof. Dr. Rahimah Osman, and Prof. Anna Visser, Vice-President of the University of Groningen, who led a Dutch delegation to Bangi. UKM thanked the guests. UKM will host the next meeting.",
+			check: func(t *testing.T, f Facts) {
+				if len(f.Visits) != 1 || f.Visits[0].Visitor != "University of Groningen" || !slices.Equal(f.Visits[0].Hosts, []string{"Universiti Kebangsaan Malaysia"}) {
+					t.Errorf("Visits = %+v; want Groningen → UKM", f.Visits)
+				}
+			},
+		},
+		{
+			name: "an agreement not yet signed is no agreement",
+			text: "Talks with Kagoshima\n\n18-03-2025 10:15\n\nThai Nguyen University of Agriculture and Forestry (TUAF) received a delegation from Kagoshima University. Both sides agreed to prepare a memorandum of understanding, which is expected to be signed in 2025.",
+			check: func(t *testing.T, f Facts) {
+				if len(f.Agreements) != 0 {
+					t.Errorf("Agreements = %+v; want none", f.Agreements)
+				}
+			},
+		},
+		{
+			name: "names written with 'at', a dash, and a country after them",
+			text: "Health cooperation\n\nAugust 20, 2024\n\nThe delegation of Universitas Airlangga (UNAIR) visited the University of Medicine and Pharmacy at Ho Chi Minh City (UMP). It later met the University of Danang - University of Science and Technology (DUT) and the University of Groningen of the Netherlands.",
+			check: func(t *testing.T, f Facts) {
+				for _, want := range []string{"University of Medicine and Pharmacy at Ho Chi Minh City", "University of Danang - University of Science and Technology", "University of Groningen"} {
+					if !slices.Contains(names(f), want) {
+						t.Errorf("institutions = %q; want %q", names(f), want)
+					}
+				}
+			},
+		},
+		{
+			name: "credits on one line, and people quoted by name",
+			text: "Graduation\n\n01/07/2024\n\nThe ceremony was held in the main hall. \"We are proud,\" said Nguyen Thi Hoai Thu, valedictorian of the class.\n\nAuthor: Rizky Pratama | Editor: Dewi Lestari",
+			check: func(t *testing.T, f Facts) {
+				var got []string
+				for _, p := range f.People {
+					got = append(got, p.Name+"/"+p.Title)
+				}
+				for _, want := range []string{"Nguyen Thi Hoai Thu/", "Rizky Pratama/Author", "Dewi Lestari/Editor"} {
+					if !slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, want) }) {
+						t.Errorf("people = %q; want %q", got, want)
+					}
+				}
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) { tt.check(t, extractText(t, tt.text)) })
+	}
+}
