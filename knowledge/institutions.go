@@ -48,7 +48,8 @@ func findInstitutions(s string, toks []token) []mention {
 			}
 		}
 		from, to := headSpan(toks, i)
-		if to-from < 2 || subunit(toks, from, to) {
+		to = companySuffix(toks, to)
+		if to-from < 2 || subunit(toks, from, to) || generic(toks, from, to) {
 			for k := from; k < to; k++ {
 				used[k] = true
 			}
@@ -81,12 +82,12 @@ func headSpan(toks []token, h int) (from, to int) {
 		// "and" before the head, but not two names ("Guangxi University and …").
 		if from >= 2 && (toks[from-1].Text == "and" || toks[from-1].Text == "&" || toks[from-1].Text == "et") && !toks[from].isAcronym() {
 			w := toks[from-2]
-			if w.isWord() && w.isCap() && fieldWords[w.Text] {
+			if w.isWord() && w.isCap() && !w.isAcronym() && !institutionHeads[w.Text] && (fieldWords[w.Text] || fieldWords[toks[from].Text]) {
 				from -= 2
 			}
 		}
 		// "Prince of Songkla University": one word and "of" before the name.
-		if from >= 2 && toks[from-1].Text == "of" && (from == 2 || !toks[from-3].isCap()) {
+		if from >= 2 && toks[from-1].Text == "of" && (from == 2 || !toks[from-3].isCap() && !nameConnectors[toks[from-3].Text]) {
 			w := toks[from-2]
 			if w.isWord() && w.isCap() && !w.isAcronym() && !institutionHeads[w.Text] && !leftStops[w.Text] && !titleWords[w.Text] && !honorifics[w.Text] {
 				from -= 2
@@ -123,6 +124,41 @@ func headSpan(toks []token, h int) (from, to int) {
 	}
 	return from, to
 }
+
+// companySuffix takes ", Ltd." after "Co." into a company's name:
+// "Hoshizora Energy Co., Ltd.".
+func companySuffix(toks []token, to int) int {
+	if to+2 < len(toks) && toks[to-1].Text == "Co" && toks[to].Text == "." && toks[to+1].Text == "," &&
+		(toks[to+2].Text == "Ltd" || toks[to+2].Text == "Inc" || toks[to+2].Text == "JSC") {
+		return to + 3
+	}
+	return to
+}
+
+// generic reports whether a span is made only of generic words and head
+// nouns: a part or a place of an institution ("Central Laboratory",
+// "University Sports Complex", "KTU Congress and Culture Center"). A name
+// with "of" ("Ministry of Education and Training") and a body of members
+// ("International Cooperation Club") are names all the same.
+func generic(toks []token, from, to int) bool {
+	for k := from; k < to; k++ {
+		t := toks[k].Text
+		switch {
+		case t == "of" || t == "for" || t == "on" || memberHeads[t]:
+			return false
+		case institutionHeads[t] || nameConnectors[t] || genericWords[t] || fieldWords[t]:
+		case toks[k].isAcronym() && k == from:
+			// "KTU Congress and Culture Center": a body's own facility
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// memberHeads are the heads of bodies made of their members, whose names
+// are often made of generic words.
+var memberHeads = set("Club", "Association", "Society", "Union", "Federation", "Alliance", "Network", "Consortium", "Commission", "Ministry")
 
 // capAfter reports whether toks[i] (or toks[i+1] after "the") is a capitalised word.
 func capAfter(toks []token, i int) bool {

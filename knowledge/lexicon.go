@@ -14,7 +14,8 @@ var institutionHeads = set(
 	"Holdings", "Industries", "Conservatory", "Council", "Center", "Centre", "Laboratory",
 	"Alliance", "Administration", "Observatory", "Survey", "Universiti", "Universitas",
 	"Universität", "Universidad", "Université", "Università", "Universidade", "Institut", "Hochschule",
-	"Politecnico", "Polytechnique", "Cooperative",
+	"Politecnico", "Polytechnique", "Cooperative", "Universitat", "Universiteit", "Uniwersytet",
+	"Politechnika", "Tecnológico", "Tecnologico", "Üniversitesi", "Universitet", "Service",
 	"Department", "Faculty", "Office", "Division", "Section", "Board", "Committee", "Unit",
 )
 
@@ -39,7 +40,19 @@ var fieldWords = set("Vocational", "Technical", "Technological", "Science", "Sci
 	"Transport", "Energy", "Construction", "Architecture", "Music", "Fine", "Political", "Public",
 	"Administration", "Tourism", "Hospitality", "Food", "Nutrition", "Veterinary", "Life", "Earth",
 	"Mathematics", "Physics", "Chemistry", "Biology", "Banking", "Accounting", "Insurance", "Labour",
-	"Labor", "Welfare", "Security", "Defence", "Defense", "Innovation", "Policy", "Studies", "Automation")
+	"Labor", "Welfare", "Security", "Defence", "Defense", "Innovation", "Policy", "Studies", "Automation",
+	"Oil", "Gas", "Petroleum", "Steel", "Chemical", "Textile", "Water", "Power", "Railway", "Aviation",
+	"Electrical", "Electronic", "Mechanical", "Civil", "Computer", "Software", "Data", "Digital")
+
+// genericWords name no one body: a span of them and a head noun ("Central
+// Laboratory", "International Cooperation Centre", "University Sports
+// Complex") is a part or a place of an institution, not an institution.
+var genericWords = set("Central", "Main", "General", "International", "Cooperation", "Relations",
+	"Affairs", "Student", "Students", "Youth", "Culture", "Cultural", "Congress", "Sports", "Complex",
+	"Management", "Press", "Community", "Service", "Services", "Alumni", "Academic", "Exchange",
+	"Campus", "Hall", "Hospital", "Hospitals", "Library", "Clinic", "Office", "Unit", "New", "Old",
+	"High-tech", "Experimental", "Graduate", "Postgraduate", "Undergraduate", "Staff", "Quality",
+	"Assurance", "Partnership", "Partnerships", "Engagement", "Global", "Regional", "Public", "External")
 
 // pluralHeads are heads that a list shares: "Kyushu, Hokkaido and Fukui Universities".
 var pluralHeads = map[string]string{
