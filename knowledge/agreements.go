@@ -190,7 +190,18 @@ func (w *draft) cooperationIn(u *unit, last dateMention, pair func(a, b int, k K
 		}
 		return
 	}
-	if w.home < 0 || !u.has(cooperationCue) {
+	if w.home < 0 {
+		return
+	}
+	// "… from the following partners:" opens a list whose items are partners.
+	switch {
+	case strings.HasSuffix(u.text, ":") && u.has(cooperationCue):
+		w.partnerList = true
+	case w.partnerList && isListItem(u.text):
+	default:
+		w.partnerList = false
+	}
+	if !u.has(cooperationCue) && !w.partnerList {
 		return
 	}
 	for _, id := range ids {

@@ -203,10 +203,17 @@ func (es *entities) mergeVariants() []int {
 	return remap
 }
 
-// sameStem reports whether two names share their first word and their head noun.
+// sameStem reports whether two names share their first word and their
+// head noun.
 func sameStem(a, b string) bool {
 	wa, wb := strings.Fields(a), strings.Fields(b)
-	return len(wa) > 1 && len(wb) > 1 && wa[0] == wb[0] && headOf(wa) != "" && headOf(wa) == headOf(wb)
+	if len(wa) < 2 || len(wb) < 2 || wa[0] != wb[0] || headOf(wa) == "" || headOf(wa) != headOf(wb) {
+		return false
+	}
+	// The shared first word must be a name's own ("Liaoning"), not one
+	// that many names start with ("University of …", "National …").
+	w := wa[0]
+	return !institutionHeads[w] && !genericWords[w] && !fieldWords[w] && w != "National" && w != "State" && w != "Royal"
 }
 
 // headOf returns the first institution head noun among words.

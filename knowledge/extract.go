@@ -8,7 +8,7 @@ import (
 // gazetteer. Raise it whenever either changes what an article yields: the
 // catalog of facts extracted by older rules is then ignored, and every
 // article is read again.
-const extractorVersion = 12
+const extractorVersion = 13
 
 // Extractor finds institutions, people, visits, agreements and partnerships
 // in articles. It is safe for concurrent use.
@@ -46,6 +46,8 @@ type draft struct {
 	facts Facts
 	// acronymCount counts each acronym's uses, once needed.
 	acronymCount map[string]int
+	// partnerList says the units read are the items of a list of partners.
+	partnerList bool
 	// lastGroup is the last enumeration of institutions as a sentence's
 	// subject, for "the three universities" after it.
 	lastGroup []int

@@ -67,7 +67,10 @@ func ReadArticle(file string, data []byte) (*Article, error) {
 				continue
 			}
 		}
-		if isCaption(line) || sameText(line, a.Title) {
+		// The items of a list that a line ending in ":" opens are prose.
+		listItem := len(a.Paragraphs) > 0 && strings.HasSuffix(a.Paragraphs[len(a.Paragraphs)-1], ":") ||
+			len(a.Paragraphs) > 0 && isListItem(a.Paragraphs[len(a.Paragraphs)-1]) && isListItem(line)
+		if !listItem && (isCaption(line) || sameText(line, a.Title)) {
 			a.Captions = append(a.Captions, line)
 			continue
 		}
@@ -166,6 +169,15 @@ func isCaption(line string) bool {
 		return true
 	}
 	return words <= 12 && len(splitSentences(line)) == 1 && last == '.'
+}
+
+// isListItem reports whether a line is an item of a list: "Spain: …", "- …", "• …".
+func isListItem(line string) bool {
+	if strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "• ") || strings.HasPrefix(line, "* ") {
+		return true
+	}
+	head, _, ok := strings.Cut(line, ": ")
+	return ok && len(strings.Fields(head)) <= 3 && head != "" && !strings.ContainsAny(head, ".,;")
 }
 
 // sameText reports whether two lines say the same, ignoring case and punctuation.
