@@ -37,9 +37,11 @@ type Library struct {
 	// extract is ext.Extract; tests wrap it to count extractions.
 	extract func(*Article) Facts
 
-	mu      sync.Mutex // serialises syncs and Close; guards catalog and closed
+	mu      sync.Mutex // serialises syncs and Close; guards catalog, prebuilt and closed
 	catalog *catalog
-	closed  bool
+	// prebuilt delivers the model of the catalog as Open found it.
+	prebuilt <-chan *model
+	closed   bool
 }
 
 // Open opens the library kept in cfg.DataDir, creating it when there is
@@ -83,12 +85,30 @@ func open(ctx context.Context, cfg Config, extract func(*Article) Facts) (*Libra
 		extract = ext.Extract
 	}
 	l := &Library{cfg: cfg, gaz: gaz, ext: ext, index: idx, extract: extract, catalog: cat}
+	if len(cat.entries) > 0 {
+		// Build the model of the catalog while the sync scans the folder:
+		// when nothing changed, it is the model.
+		ready := make(chan *model, 1)
+		go func() { ready <- newModel(cat.records(), gaz, l.text) }()
+		l.prebuilt = ready
+	}
 	rep, err := l.Sync(ctx)
 	if err != nil {
 		idx.Close()
 		return nil, rep, err
 	}
 	return l, rep, nil
+}
+
+// buildModel returns the model of the catalog c: the one Open built ahead
+// when nothing changed since, else a new one.
+func (l *Library) buildModel(c *catalog, changed bool) *model {
+	pre := l.prebuilt
+	l.prebuilt = nil
+	if pre != nil && !changed {
+		return <-pre
+	}
+	return newModel(c.records(), l.gaz, l.text)
 }
 
 // Close closes the index. Queries running may fail; the library must not be
@@ -180,7 +200,7 @@ func (l *Library) Sync(ctx context.Context) (SyncReport, error) {
 	changed := len(rep.Added)+len(rep.Changed)+len(rep.Removed) > 0
 	l.catalog = next
 	if changed || l.model.Load() == nil {
-		l.model.Store(newModel(next.records(), l.gaz, l.text))
+		l.model.Store(l.buildModel(next, changed))
 	}
 	sortReport(&rep)
 	return rep, nil
