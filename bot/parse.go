@@ -8,6 +8,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/coopbot/coopbot/commands"
+	"github.com/coopbot/coopbot/knowledge"
 )
 
 // parsedLine is one console line read as a slash command.
@@ -104,7 +105,7 @@ func nearestCommand(name string) string {
 	}
 	var cs []cand
 	for _, c := range commands.Catalog() {
-		d := editDistance(name, c.Name)
+		d := knowledge.EditDistance(name, c.Name)
 		if strings.HasPrefix(c.Name, name) && name != "" {
 			d = 0
 		}
@@ -117,24 +118,3 @@ func nearestCommand(name string) string {
 	return cs[0].name
 }
 
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}

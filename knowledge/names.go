@@ -91,7 +91,7 @@ func (m *model) suggest(prefix string, n int) []int {
 			case strings.Contains(k, key):
 				rank = min(rank, 2)
 			default:
-				d := editDistance(key, k[:min(len(k), len(key))])
+				d := EditDistance(key, k[:min(len(k), len(key))])
 				if d <= max(1, len(key)/4) {
 					rank = min(rank, 3)
 					dist = min(dist, d)
@@ -135,7 +135,7 @@ func (l *Library) SuggestCountries(prefix string, n int) []string {
 	for _, pass := range []func(k string) bool{
 		func(k string) bool { return strings.HasPrefix(k, key) },
 		func(k string) bool { return strings.Contains(k, key) },
-		func(k string) bool { return editDistance(key, k[:min(len(k), len(key))]) <= max(1, len(key)/4) },
+		func(k string) bool { return EditDistance(key, k[:min(len(k), len(key))]) <= max(1, len(key)/4) },
 	} {
 		for _, c := range m.countries {
 			if pass(Fold(c)) {
@@ -191,30 +191,32 @@ func (m *model) resolveCountry(name string) (string, error) {
 	key := Fold(name)
 	for _, c := range m.gaz.Countries() {
 		k := Fold(c)
-		if strings.HasPrefix(k, key) || editDistance(key, k) <= 2 {
+		if strings.HasPrefix(k, key) || EditDistance(key, k) <= 2 {
 			near = append(near, c)
 		}
 	}
 	return "", &NotFoundError{What: "country", Name: name, Suggestions: near[:min(3, len(near))]}
 }
 
-// editDistance is the Levenshtein distance between a and b, by bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+// EditDistance is the Levenshtein distance between a and b, in runes: how
+// many letters to insert, delete or change to turn one into the other.
+func EditDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
 	for j := range prev {
 		prev[j] = j
 	}
-	for i := 1; i <= len(a); i++ {
+	for i := 1; i <= len(ra); i++ {
 		cur[0] = i
-		for j := 1; j <= len(b); j++ {
+		for j := 1; j <= len(rb); j++ {
 			cost := 1
-			if a[i-1] == b[j-1] {
+			if ra[i-1] == rb[j-1] {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
 		}
 		prev, cur = cur, prev
 	}
-	return prev[len(b)]
+	return prev[len(rb)]
 }
