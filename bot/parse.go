@@ -117,4 +117,3 @@ func nearestCommand(name string) string {
 	}
 	return cs[0].name
 }
-
