@@ -96,10 +96,7 @@ func findDates(s string, refYear int) []dateMention {
 	if !strings.ContainsAny(s, "0123456789") {
 		return nil // every date has a digit
 	}
-	hasMonth := false
-	for _, m := range [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"} {
-		hasMonth = hasMonth || strings.Contains(s, m)
-	}
+	windows := monthWindows(s)
 	var out []dateMention
 	taken := func(a, b int) bool {
 		for _, m := range out {
@@ -110,10 +107,23 @@ func findDates(s string, refYear int) []dateMention {
 		return false
 	}
 	for _, p := range datePatterns {
-		if p.month && !hasMonth {
-			continue
+		var locs [][]int
+		if p.month {
+			// Only the text around a month's name can hold these dates.
+			for _, w := range windows {
+				for _, loc := range p.re.FindAllStringSubmatchIndex(s[w[0]:w[1]], -1) {
+					for i := range loc {
+						if loc[i] >= 0 {
+							loc[i] += w[0]
+						}
+					}
+					locs = append(locs, loc)
+				}
+			}
+		} else {
+			locs = p.re.FindAllStringSubmatchIndex(s, -1)
 		}
-		for _, loc := range p.re.FindAllStringSubmatchIndex(s, -1) {
+		for _, loc := range locs {
 			if taken(loc[0], loc[1]) {
 				continue
 			}
@@ -135,6 +145,45 @@ func findDates(s string, refYear int) []dateMention {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Pos < out[j].Pos })
 	return out
+}
+
+// monthWindows returns the stretches of s around the months' names,
+// cut at spaces and merged where they overlap: where dates with a month
+// name can be.
+func monthWindows(s string) [][2]int {
+	var ws [][2]int
+	for _, m := range [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"} {
+		for from := 0; ; {
+			i := strings.Index(s[from:], m)
+			if i < 0 {
+				break
+			}
+			pos := from + i
+			a, b := max(0, pos-30), min(len(s), pos+45)
+			if k := strings.LastIndexByte(s[:a], ' '); a > 0 && k >= 0 {
+				a = k
+			} else if a > 0 {
+				a = 0
+			}
+			if k := strings.IndexByte(s[b:], ' '); k >= 0 {
+				b += k
+			} else {
+				b = len(s)
+			}
+			ws = append(ws, [2]int{a, b})
+			from = pos + len(m)
+		}
+	}
+	sort.Slice(ws, func(i, j int) bool { return ws[i][0] < ws[j][0] })
+	var merged [][2]int
+	for _, w := range ws {
+		if n := len(merged); n > 0 && w[0] <= merged[n-1][1] {
+			merged[n-1][1] = max(merged[n-1][1], w[1])
+			continue
+		}
+		merged = append(merged, w)
+	}
+	return merged
 }
 
 // mentionDate builds a Date from year, month and day strings, any of which
