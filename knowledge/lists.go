@@ -40,6 +40,16 @@ func distributive(s string, toks []token, h int, single string) []mention {
 // University's corporate partners Telstra, Westpac and Atlassian".
 var appositionCue = regexp.MustCompile(`\b(partners|sponsors|companies|enterprises|firms|corporations|universities|institutions)\s+`)
 
+// appositionMatches runs appositionCue on s when s holds one of its nouns.
+func appositionMatches(s string) [][]int {
+	for _, n := range [...]string{"partners", "sponsors", "companies", "enterprises", "firms", "corporations", "universities", "institutions"} {
+		if strings.Contains(s, n) {
+			return appositionCue.FindAllStringIndex(s, -1)
+		}
+	}
+	return nil
+}
+
 // capitalisedItems counts the comma- or "and"-separated capitalised names
 // from byte offset at.
 func capitalisedItems(toks []token, at int) int {
@@ -80,7 +90,7 @@ func listed(s string, toks []token, used []bool, list *int) []mention {
 	if strings.Contains(s, "such as") || strings.Contains(s, "including") || strings.Contains(s, "like") || strings.Contains(s, "namely") {
 		cues = listCue.FindAllStringIndex(s, -1)
 	}
-	for _, loc := range appositionCue.FindAllStringIndex(s, -1) {
+	for _, loc := range appositionMatches(s) {
 		if n := capitalisedItems(toks, loc[1]); n >= 2 {
 			cues = append(cues, loc)
 		}
