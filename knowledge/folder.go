@@ -86,7 +86,7 @@ func (l *Library) load(ctx context.Context, files []fileStat) iter.Seq2[loadResu
 	return func(yield func(loadResult, error) bool) {
 		wctx, cancel := context.WithCancel(ctx)
 		jobs := make(chan fileStat)
-		results := make(chan loadResult, 2*batchSize) // extraction runs on while a batch is indexed
+		results := make(chan loadResult, batchSize) // extraction runs on while a batch is indexed
 		var wg sync.WaitGroup
 		for range runtime.GOMAXPROCS(0) {
 			wg.Go(func() {
