@@ -20,7 +20,7 @@ type cue struct {
 // The cues of events. Cooperation cues are exact and lower case on purpose:
 // "International Cooperation Club" is a name, not a cue.
 var (
-	delegationCue = newCue(0, `\b(delegations?|delegates|mission|trip|study tour|working visit|official visit|first stop|next stop|last stop|final stop)\b`, false,
+	delegationCue = newCue(0, `\b(delegations?|delegates|mission|trip|study tour|working visit|official visit|(first|second|third|next|last|final) (stop|visit))\b`, false,
 		"delegat", "mission", "trip", "study tour", "visit", "stop")
 	visitVerb = newCue(1, `\b(visit(ed|s|ing)?|met|meet(s|ing)?|held|hold(s|ing)?|work(ed|s|ing)? with|discussions? with|talks with|working session|welcom(ed|es|ing)|receiv(ed|es|ing)|toured|tour(ed)? of|arriv(ed|es)|engaged|paid|attended|surveyed|stop|proceeded to|went on to|moved on to)\b`, false,
 		"visit", "met", "meet", "held", "hold", "with", "session", "welcom", "receiv", "tour", "arriv", "engaged", "paid", "attended", "surveyed", "stop", "proceeded", "went on", "moved on")

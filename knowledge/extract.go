@@ -8,7 +8,7 @@ import (
 // gazetteer. Raise it whenever either changes what an article yields: the
 // catalog of facts extracted by older rules is then ignored, and every
 // article is read again.
-const extractorVersion = 13
+const extractorVersion = 14
 
 // Extractor finds institutions, people, visits, agreements and partnerships
 // in articles. It is safe for concurrent use.
@@ -100,7 +100,7 @@ const maxUnitTokens = 300
 func (w *draft) newUnit(text string, caption bool, year int) *unit {
 	{
 		u := &unit{text: text, caption: caption, toks: tokenize(text), lower: asciiLower(text)}
-		u.insts = findInstitutions(text, u.toks)
+		u.insts = findInstitutions(text, u.toks, w.x.isPlace)
 		u.places = w.x.findPlaces(u.toks)
 		u.dates = findDates(text, year)
 		return u

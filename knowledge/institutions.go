@@ -22,8 +22,9 @@ type mention struct {
 // whose names need no head noun: "enterprises such as Samsung Electronics, …".
 var listCue = regexp.MustCompile(`(?i)\b(enterprises|companies|corporations|firms|partners|businesses|groups|organi[sz]ations|institutions|universities|sponsors|employers|brands|manufacturers)\b(?:[^.;:]{0,40}?)\b(such as|including|like|namely)\s*:?`)
 
-// findInstitutions finds the institutions named in one sentence.
-func findInstitutions(s string, toks []token) []mention {
+// findInstitutions finds the institutions named in one sentence; isPlace
+// tells the names of places.
+func findInstitutions(s string, toks []token, isPlace func(string) bool) []mention {
 	var out []mention
 	used := make([]bool, len(toks))
 	mark := func(m mention) {
@@ -47,7 +48,7 @@ func findInstitutions(s string, toks []token) []mention {
 				continue
 			}
 		}
-		from, to := headSpan(toks, i)
+		from, to := headSpan(toks, i, isPlace)
 		to = companySuffix(toks, to)
 		if to-from < 2 || subunit(toks, from, to) || generic(toks, from, to) {
 			for k := from; k < to; k++ {
@@ -67,7 +68,7 @@ func findInstitutions(s string, toks []token) []mention {
 
 // headSpan grows a name around the head noun at toks[h]: capitalised words
 // to its left, and capitalised words joined by "of", "for", "and" to its right.
-func headSpan(toks []token, h int) (from, to int) {
+func headSpan(toks []token, h int, isPlace func(string) bool) (from, to int) {
 	from = h
 	for from > 0 {
 		t := toks[from-1]
@@ -82,7 +83,9 @@ func headSpan(toks []token, h int) (from, to int) {
 		// "and" before the head, but not two names ("Guangxi University and …").
 		if from >= 2 && (toks[from-1].Text == "and" || toks[from-1].Text == "&" || toks[from-1].Text == "et") && !toks[from].isAcronym() {
 			w := toks[from-2]
-			if w.isWord() && w.isCap() && !w.isAcronym() && !institutionHeads[w.Text] && (fieldWords[w.Text] || fieldWords[toks[from].Text]) {
+			after := toks[from]
+			if w.isWord() && w.isCap() && !w.isAcronym() && !institutionHeads[w.Text] &&
+				(fieldWords[after.Text] || fieldWords[w.Text] && !isPlace(after.Text)) {
 				from -= 2
 			}
 		}
@@ -108,8 +111,8 @@ func headSpan(toks []token, h int) (from, to int) {
 				return from, to // "… Council of Hanoi University": a new name starts
 			}
 			if t.Text == "and" {
-				if !inOf {
-					return from, to // "Guangxi University and Kunming University…"
+				if !inOf || toks[to+1].Text == "the" {
+					return from, to // "Guangxi University and Kunming University…", "… of CTU and the …"
 				}
 			} else {
 				inOf = true
@@ -128,6 +131,12 @@ func headSpan(toks []token, h int) (from, to int) {
 // companySuffix takes ", Ltd." after "Co." into a company's name:
 // "Hoshizora Energy Co., Ltd.".
 func companySuffix(toks []token, to int) int {
+	// "Huawei Technologies (Thailand) Co., Ltd."
+	if to+3 < len(toks) && toks[to].Text == "(" && toks[to+2].Text == ")" && toks[to+3].Text == "Co" {
+		if end := companySuffix(toks, to+4); end > to+4 {
+			return end
+		}
+	}
 	if to+2 < len(toks) && toks[to-1].Text == "Co" && toks[to].Text == "." && toks[to+1].Text == "," &&
 		(toks[to+2].Text == "Ltd" || toks[to+2].Text == "Inc" || toks[to+2].Text == "JSC") {
 		return to + 3
@@ -202,6 +211,12 @@ func subunit(toks []token, from, to int) bool {
 	}
 	if !tied {
 		return false
+	}
+	// "Mekong Delta Research Institute of CTU": a part of the body its acronym names.
+	for k := from; k+1 < to; k++ {
+		if toks[k].Text == "of" && toks[k+1].isAcronym() {
+			return true
+		}
 	}
 	// An acronym of its own makes it a body: "the Institute of Technology of Cambodia (ITC)".
 	if to+2 < len(toks) && toks[to].Text == "(" && toks[to+1].isAcronym() {

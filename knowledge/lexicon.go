@@ -26,7 +26,7 @@ var subunitHeads = set("Department", "Faculty", "Office", "Division", "Section",
 // contextSubunitHeads name a part of an institution when the text ties them
 // to one ("the University Council of …", "the university's Centre for …")
 // and an institution of their own otherwise ("the British Council").
-var contextSubunitHeads = set("Council", "Center", "Centre", "School", "Laboratory", "College", "Institute")
+var contextSubunitHeads = set("Council", "Center", "Centre", "School", "Laboratory", "College", "Institute", "Hospital")
 
 // fieldWords are the words of a discipline or kind that "and" joins inside
 // one name: "Vocational and Technical College", "Science and Technology".

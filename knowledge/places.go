@@ -52,6 +52,12 @@ func (x *Extractor) findPlaces(toks []token) []placeMention {
 	return out
 }
 
+// isPlace reports whether name is a place the gazetteer knows.
+func (x *Extractor) isPlace(name string) bool {
+	_, ok := x.gaz.Lookup(name)
+	return ok
+}
+
 // joinWords joins the words of toks[i:j] with single spaces.
 func joinWords(toks []token, i, j int) string {
 	n := 0
