@@ -1,6 +1,9 @@
 package knowledge
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Acronyms bound to the names they stand for.
 
@@ -11,7 +14,7 @@ func acronymAfter(toks []token, i int, name string) string {
 		acronymFits(toks[i+1].Text, name) {
 		return toks[i+1].Text + " " + toks[i+2].Text // "(IIT Madras)": the acronym and a place
 	}
-	if i+2 >= len(toks) || toks[i].Text != "(" || toks[i+2].Text != ")" || !toks[i+1].isAcronym() {
+	if i+2 >= len(toks) || toks[i].Text != "(" || toks[i+2].Text != ")" || !toks[i+1].isAcronym() && !isMixedAcronym(toks[i+1].Text) {
 		return ""
 	}
 	acr := toks[i+1].Text
@@ -19,6 +22,25 @@ func acronymAfter(toks []token, i int, name string) string {
 		return ""
 	}
 	return acr
+}
+
+// isMixedAcronym reports whether w is an acronym with lower-case letters,
+// as Spanish and Portuguese names make them: "UdeA", "UNCuyo", "UFSCar".
+// Only a bracket after a name makes it one.
+func isMixedAcronym(w string) bool {
+	upper, n := 0, 0
+	for i, r := range w {
+		n++
+		switch {
+		case i == 0 && !unicode.IsUpper(r):
+			return false
+		case unicode.IsUpper(r):
+			upper++
+		case !unicode.IsLower(r):
+			return false
+		}
+	}
+	return upper >= 2 && n <= 8
 }
 
 // acronymFits reports whether the letters of acr appear in order in name,

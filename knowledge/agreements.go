@@ -23,9 +23,13 @@ func (w *draft) agreementsIn(u *unit, t *trip, lastHost int, last dateMention, p
 	case u.has(bothSides) && t != nil && lastHost >= 0:
 		parties = [][]int{{t.visitor, lastHost}}
 	default:
-		subject, objects := w.agreementSides(u)
+		subject, objects, together := w.agreementSides(u)
 		if subject < 0 || len(objects) == 0 {
 			return
+		}
+		if together {
+			parties = [][]int{append([]int{subject}, objects...)} // "A, B and C signed"
+			break
 		}
 		for _, o := range objects {
 			parties = append(parties, []int{subject, o})
@@ -54,7 +58,7 @@ func (w *draft) agreementsIn(u *unit, t *trip, lastHost int, last dateMention, p
 // and those after it that follow "with", "by" or "between"; with no one
 // before the verb, "… signed an MOU with X" means the article's own
 // institution signed.
-func (w *draft) agreementSides(u *unit) (subject int, objects []int) {
+func (w *draft) agreementSides(u *unit) (subject int, objects []int, together bool) {
 	verb := u.find(signVerb)[0]
 	var before, after []int
 	for i, t := range u.toks {
@@ -84,16 +88,18 @@ func (w *draft) agreementSides(u *unit) (subject int, objects []int) {
 		}
 	}
 	if strings.Contains(u.text, "between") && len(before) == 0 && len(after) >= 2 {
-		return after[0], after[1:]
+		return after[0], after[1:], len(after) >= 3
 	}
 	parties := append(before, after...)
 	switch {
+	case len(before) >= 3 && len(after) == 0:
+		return before[0], dedupe(before[0], before[1:]), true
 	case len(parties) >= 2:
-		return parties[0], dedupe(parties[0], parties[1:])
+		return parties[0], dedupe(parties[0], parties[1:]), false
 	case len(parties) == 1 && len(after) == 1 && w.home >= 0 && w.home != after[0]:
-		return w.home, after
+		return w.home, after, false
 	}
-	return -1, nil
+	return -1, nil, false
 }
 
 // dedupe returns ids without subject and without repeats.
@@ -235,6 +241,10 @@ func subjectGroup(u *unit) []int {
 				i++
 			}
 			i++
+		}
+		// "… (UdeA) of Colombia, …"
+		if i+1 < len(u.toks) && u.toks[i].Text == "of" && u.toks[i+1].isCap() {
+			i += 2
 		}
 		if i < len(u.toks) && u.toks[i].Text == "," {
 			i++

@@ -8,7 +8,7 @@ import (
 // gazetteer. Raise it whenever either changes what an article yields: the
 // catalog of facts extracted by older rules is then ignored, and every
 // article is read again.
-const extractorVersion = 14
+const extractorVersion = 15
 
 // Extractor finds institutions, people, visits, agreements and partnerships
 // in articles. It is safe for concurrent use.
@@ -155,6 +155,12 @@ func (w *draft) resolveInstitutions() {
 					w.es.list[m.Entity].mentions++
 					continue
 				}
+			}
+			if id, ok := w.es.byAcr[t.Text]; ok && !t.isAcronym() {
+				// An acronym with lower-case letters that a bracket bound: "UdeA".
+				extra = append(extra, mention{Name: t.Text, From: i, To: i + 1, AcronymOnly: true, Entity: id})
+				w.es.list[id].mentions++
+				continue
 			}
 			if !t.isAcronym() {
 				if id, ok := w.shortName(u, i); ok {
