@@ -118,8 +118,11 @@ func (w *draft) countryAfter(u *unit, m mention) string {
 	if m.Acronym != "" {
 		k += 3
 	}
-	if k < len(u.toks) && u.toks[k].Text == "in" {
-		k++
+	if k < len(u.toks) && (u.toks[k].Text == "in" || u.toks[k].Text == "of") {
+		k++ // "… (ZJU) of China", "… in Fuxin"
+		if k < len(u.toks) && u.toks[k].Text == "the" {
+			k++
+		}
 	}
 	if k < len(u.toks) && (u.toks[k].Text == "," || u.toks[k].Text == "(" || u.toks[k].Text == "-" || u.toks[k].Text == "–") {
 		k++

@@ -116,9 +116,34 @@ func LoadGazetteer() (*Gazetteer, error) {
 		p := Place{Name: row.fields[0], Kind: PlaceRegion, Country: country}
 		for _, n := range append([]string{p.Name}, splitList(row.fields[2])...) {
 			g.add(p, n)
+			// Texts name "Tomsk Oblast" and "Karaganda Region" by their
+			// first word alone, as they name the city the region is after.
+			if short, ok := regionShortName(n); ok {
+				g.add(p, short)
+			}
 		}
 	}
 	return g, nil
+}
+
+// regionSuffixes are the words that say a name is a region's.
+var regionSuffixes = []string{" Oblast", " Region", " Province", " Prefecture", " Governorate", " Department", " Krai", " Voivodeship", " State"}
+
+// compassWords start region names that mean nothing without their suffix.
+var compassWords = map[string]bool{"Central": true, "Northern": true, "Southern": true, "Eastern": true,
+	"Western": true, "North": true, "South": true, "East": true, "West": true, "Capital": true, "Upper": true,
+	"Lower": true, "Greater": true, "New": true, "Autonomous": true, "Special": true, "Federal": true}
+
+// regionShortName returns a region's name without its suffix, when what
+// is left is one word, long enough to name nothing else by itself.
+func regionShortName(name string) (string, bool) {
+	for _, suf := range regionSuffixes {
+		// Short names ("Nan", "Saga", "Chin") are words of their own too.
+		if short, ok := strings.CutSuffix(name, suf); ok && !strings.Contains(short, " ") && len([]rune(short)) >= 5 && !compassWords[short] {
+			return short, true
+		}
+	}
+	return "", false
 }
 
 // add files p under name unless an earlier row already took that name.
