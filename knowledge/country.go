@@ -176,3 +176,41 @@ func best(votes map[string]int) string {
 	}
 	return top
 }
+
+// placeHome gives the article's own institution a country when nothing
+// said of it did: the country the article names most, other than where
+// its delegations went and where its guests came from.
+func (w *draft) placeHome() {
+	if w.home < 0 {
+		return
+	}
+	e := w.es.list[w.home]
+	if e.country != "" && !e.guessed || len(e.names) == 0 {
+		return // placed, or an acronym alone, which the corpus may place
+	}
+	name := e.name()
+	away := map[string]bool{}
+	for _, v := range w.facts.Visits {
+		if v.Visitor == name {
+			away[v.Country] = true
+		} else if id, ok := w.es.byKey[nameKey(v.Visitor)]; ok {
+			away[w.es.list[id].country] = true
+		}
+	}
+	count := map[string]int{}
+	for _, u := range w.units {
+		for _, p := range u.places {
+			if c := p.Place.Country; c != "" && !away[c] {
+				count[c]++
+			}
+		}
+	}
+	if c := best(count); c != "" {
+		w.setCountry(w.home, c)
+		for i := range w.facts.Visits {
+			if v := &w.facts.Visits[i]; len(v.Hosts) == 1 && v.Hosts[0] == name {
+				v.Country = c
+			}
+		}
+	}
+}

@@ -8,7 +8,7 @@ import (
 // gazetteer. Raise it whenever either changes what an article yields: the
 // catalog of facts extracted by older rules is then ignored, and every
 // article is read again.
-const extractorVersion = 16
+const extractorVersion = 17
 
 // Extractor finds institutions, people, visits, agreements and partnerships
 // in articles. It is safe for concurrent use.
@@ -65,6 +65,7 @@ func (x *Extractor) Extract(a *Article) Facts {
 	w.placeInstitutions()
 	w.findPeople()
 	w.findEvents()
+	w.placeHome()
 	w.facts.AboutCooperation = w.aboutCooperation()
 	return w.facts
 }
