@@ -70,6 +70,9 @@ func (m *model) answerPartners(q *question) *Answer {
 	if q.wh() == "who" || q.wh() == "when" || len(q.entities) != 1 || !q.asks(askPartners) || q.asks(askVisited) {
 		return nil
 	}
+	if q.focus != "" && !q.focusIsBody() {
+		return nil // "What is the application deadline …" asks for no partner
+	}
 	id := q.entities[0]
 	nameWords := stems(strings.Fields(Fold(strings.Join(m.entities[id].names(), " "))))
 	var words []string

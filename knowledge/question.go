@@ -137,7 +137,8 @@ func (q *question) wantsKind(e *Entity) bool {
 	case academicWords[q.focus]:
 		return !business // a name with neither, "KU Leuven", may be either
 	case businessWords[q.focus]:
-		return !academic
+		// An acronym alone may be a university's: no evidence of a company.
+		return !academic && (business || !isAcronymName(e.Name))
 	}
 	return true
 }

@@ -110,6 +110,9 @@ func (w *draft) addStop(t *trip, visitor, host int, u *unit, d dateMention) {
 		if v.City == "" {
 			v.City = city
 		}
+		if v.Country == "" {
+			v.Country = w.countryOf(u, city)
+		}
 		return
 	}
 	v := Visit{Visitor: name, Hosts: []string{hostName}, City: city, Start: d.Start, End: end, Evidence: u.text}
@@ -125,7 +128,19 @@ func (w *draft) addStop(t *trip, visitor, host int, u *unit, d dateMention) {
 		}
 		t.stops = append(t.stops, len(w.facts.Visits))
 	}
+	if v.Country == "" {
+		v.Country = w.countryOf(u, city)
+	}
 	w.facts.Visits = append(w.facts.Visits, v)
+}
+
+// countryOf is the country a unit places its events in: its city's, or
+// the one country it names ("… at RMIT University in Melbourne").
+func (w *draft) countryOf(u *unit, city string) string {
+	if p, ok := w.x.gaz.Lookup(city); ok && city != "" {
+		return p.Country
+	}
+	return w.soleCountry(u)
 }
 
 // cityIn finds the city a unit places its events in: "in Tianjin", "in Phu Tan city".
