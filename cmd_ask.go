@@ -20,9 +20,9 @@ const askUsage = `usage: coopbot ask [--articles DIR] [--json] TEXT
 Answers one line as the bot would on Discord, without Discord. TEXT is a
 slash command, written as in the console, or a plain question (which is /ask):
 
-  coopbot ask '/partners institution:HUMG country:China'
+  coopbot ask '/partners institution:Kyoto University country:Thailand'
   coopbot ask '/visits from:2025-11 to:2025-11'
-  coopbot ask 'Who led the HUMG delegation to China?'
+  coopbot ask 'Who led the Kyoto University delegation to Vietnam?'
 
 Option values need no quotes; the line is split at the command's option names.
 The reply is printed as text. With --json, the exact InteractionResponse JSON

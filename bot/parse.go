@@ -18,7 +18,7 @@ type parsedLine struct {
 }
 
 // parseLine reads a console line the way Discord's client fills a slash
-// command: "/partners institution:Hanoi University of Mining and Geology
+// command: "/partners institution:Kyoto University
 // country:China". Option values need no quotes: the line is split only at
 // the "name:" tokens that are options of the command. A line that does not
 // start with "/" is a question for /ask. Text before the first option goes

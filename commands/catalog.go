@@ -87,7 +87,7 @@ func Catalog() []*discordgo.ApplicationCommand {
 			Name:        CmdAsk,
 			Description: "Ask a question about the cooperation news in plain words",
 			Options: []*discordgo.ApplicationCommandOption{
-				textOption(OptQuestion, "Your question, e.g. Who led the HUMG delegation to China?", true, maxText),
+				textOption(OptQuestion, "Your question, e.g. Who led the Kyoto University delegation to Vietnam?", true, maxText),
 			},
 		},
 		{

@@ -30,8 +30,7 @@ func explain(err error, subject string) (Reply, error) {
 }
 
 // notFound says that a name matched nothing, with the nearest names known:
-// "No partners found for 'Hanoi Univ'. Did you mean Hanoi University of
-// Mining and Geology (HUMG)?"
+// "No partners found for 'Kyoto Univ'. Did you mean Kyoto University (KU)?"
 func notFound(subject string, nf *knowledge.NotFoundError) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "No %s found for '%s'.", subject, oneLine(nf.Name, 100))

@@ -10,11 +10,11 @@ import (
 // examples show each command at work, in the help.
 var examples = map[string]string{
 	CmdLatest:        "/latest count:10 country:China",
-	CmdPartners:      "/partners institution:HUMG country:China",
-	CmdVisits:        "/visits institution:HUMG from:2025-11 to:2025-12",
-	CmdSearch:        `/search query:"summer camp" Kunming`,
-	CmdAsk:           "/ask question:Who led the HUMG delegation to China?",
-	CmdSubscribe:     "/subscribe institution:HUMG",
+	CmdPartners:      "/partners institution:Kyoto University country:Thailand",
+	CmdVisits:        "/visits institution:Kyoto University from:2025-11 to:2025-12",
+	CmdSearch:        `/search query:"summer school" Osaka`,
+	CmdAsk:           "/ask question:Who led the Kyoto University delegation to Vietnam?",
+	CmdSubscribe:     "/subscribe institution:Kyoto University",
 	CmdUnsubscribe:   "/unsubscribe subscription:3",
 	CmdSubscriptions: "/subscriptions",
 	CmdReload:        "/reload",

@@ -21,7 +21,7 @@ func (r *Router) latest(ctx context.Context, i *discordgo.Interaction) (Reply, e
 		return ephemeral(fmt.Sprintf("The count must be between 1 and %d, e.g. `/latest count:10`.", MaxCount)), nil
 	}
 	inst, country := o.str(OptInstitution), o.str(OptCountry)
-	if reply, bad := tooLong("institution", inst, maxName, "/latest institution:HUMG"); bad {
+	if reply, bad := tooLong("institution", inst, maxName, "/latest institution:Kyoto University"); bad {
 		return reply, nil
 	}
 	if reply, bad := tooLong("country", country, maxName, "/latest country:China"); bad {
@@ -66,7 +66,7 @@ func articleLine(a knowledge.ArticleSummary) string {
 	return truncate(line, maxLine)
 }
 
-// filterSuffix names a filter in a title: " about HUMG in China".
+// filterSuffix names a filter in a title: " about KU in Thailand".
 func filterSuffix(f knowledge.Filter) string {
 	s := ""
 	if f.Institution != "" {

@@ -13,7 +13,7 @@ import (
 // custom_id everything needed to rebuild the neighbouring page, the command
 // and its arguments, so they keep working after a restart:
 //
-//	pg|partners|2|HUMG|China
+//	pg|partners|2|KU|Thailand
 //
 // Arguments are escaped so that they never contain the separator.
 

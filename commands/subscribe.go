@@ -20,7 +20,7 @@ func (r *Router) subscribe(ctx context.Context, i *discordgo.Interaction) (Reply
 	o := optionsOf(i)
 	inst, country, keywords := o.str(OptInstitution), o.str(OptCountry), strings.Join(strings.Fields(o.str(OptKeywords)), " ")
 	for _, opt := range []struct{ name, value, example string }{
-		{"institution", inst, "/subscribe institution:HUMG"},
+		{"institution", inst, "/subscribe institution:Kyoto University"},
 		{"country", country, "/subscribe country:China"},
 		{"keywords", keywords, "/subscribe keywords:scholarship"},
 	} {

@@ -29,7 +29,7 @@ type Entity struct {
 	Mentions int
 }
 
-// Display names e as users write it: "Hanoi University of Mining and Geology (HUMG)".
+// Display names e as users write it: "Kyoto University (KU)".
 func (e Entity) Display() string {
 	if len(e.Acronyms) == 0 {
 		return e.Name

@@ -100,7 +100,7 @@ func (w *draft) placeInstitutions() {
 }
 
 // countryInName finds a place or nationality among a name's words:
-// "Tianjin University of Technology" is in China.
+// "Osaka University of Economics" is in Japan.
 func (w *draft) countryInName(name string) string {
 	toks := tokenize(name)
 	for _, p := range w.x.findPlaces(toks) {
@@ -112,7 +112,7 @@ func (w *draft) countryInName(name string) string {
 }
 
 // countryAfter reads a place written right after a mention: ", China",
-// "(Japan)", " - China", " in Fuxin, Liaoning, China".
+// "(Japan)", " - China", " in Chiang Mai, Thailand".
 func (w *draft) countryAfter(u *unit, m mention) string {
 	k := m.To
 	if m.Acronym != "" {

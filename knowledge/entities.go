@@ -80,7 +80,7 @@ func (es *entities) add(m mention, unit int, body bool) int {
 	}
 	if !ok {
 		if acr, head, found := strings.Cut(m.Name, " "); found && institutionHeads[head] {
-			id, ok = es.byAcr[acr] // "LNTU University"
+			id, ok = es.byAcr[acr] // "SNU University"
 		}
 	}
 	if !ok {
@@ -210,7 +210,7 @@ func sameStem(a, b string) bool {
 	if len(wa) < 2 || len(wb) < 2 || wa[0] != wb[0] || headOf(wa) == "" || headOf(wa) != headOf(wb) {
 		return false
 	}
-	// The shared first word must be a name's own ("Liaoning"), not one
+	// The shared first word must be a name's own ("Kasetsart"), not one
 	// that many names start with ("University of …", "National …").
 	w := wa[0]
 	return !institutionHeads[w] && !genericWords[w] && !fieldWords[w] && w != "National" && w != "State" && w != "Royal"

@@ -142,7 +142,7 @@ func (w *draft) resolveInstitutions() {
 			u.insts[k].Entity = remap[u.insts[k].Entity]
 		}
 	}
-	// Acronyms alone: "the HUMG delegation", "between QUI and LNU"; and
+	// Acronyms alone: "the SNU delegation", "between CTU and WUR"; and
 	// short names: "the Mapúa delegation".
 	for _, u := range w.units {
 		var extra []mention

@@ -167,7 +167,7 @@ func (g *Gazetteer) count(name string) {
 
 // Lookup finds a place by any of its names or aliases, ignoring case and
 // accents. When a name is both a country and a region or city, the country
-// wins; when it is a region and a city (Beijing, Tianjin, Hanoi), the city
+// wins; when it is a region and a city (Beijing, Seoul, Hanoi), the city
 // wins but its Country is the same. It returns false for unknown names.
 func (g *Gazetteer) Lookup(name string) (Place, bool) {
 	p, ok := g.places[Fold(name)]

@@ -8,7 +8,7 @@ type mention struct {
 	Name string
 	// From and To are the token span [From, To) of the name.
 	From, To int
-	// Acronym is the acronym the sentence binds to the name: "… (HUMG)".
+	// Acronym is the acronym the sentence binds to the name: "… (SNU)".
 	Acronym string
 	// AcronymOnly marks a mention by acronym alone.
 	AcronymOnly bool
@@ -79,8 +79,8 @@ func headSpan(toks []token, h int, isPlace func(string) bool) (from, to int) {
 			break
 		}
 		from--
-		// "Zhengzhou Railway Vocational and Technical College": fields joined by
-		// "and" before the head, but not two names ("Guangxi University and …").
+		// "Mandalay Vocational and Technical College": fields joined by
+		// "and" before the head, but not two names ("Kyoto University and …").
 		if from >= 2 && (toks[from-1].Text == "and" || toks[from-1].Text == "&" || toks[from-1].Text == "et") && !toks[from].isAcronym() {
 			w := toks[from-2]
 			after := toks[from]
@@ -108,11 +108,11 @@ func headSpan(toks []token, h int, isPlace func(string) bool) (from, to int) {
 		case nameConnectors[t.Text] && to+1 < len(toks) && capAfter(toks, to+1):
 			run := capRun(toks, to+1)
 			if hasSingularHead(toks, to+1, run) {
-				return from, to // "… Council of Hanoi University": a new name starts
+				return from, to // "… Council of Osaka University": a new name starts
 			}
 			if t.Text == "and" {
 				if !inOf || toks[to+1].Text == "the" {
-					return from, to // "Guangxi University and Kunming University…", "… of CTU and the …"
+					return from, to // "Kyoto University and Osaka University…", "… of CTU and the …"
 				}
 			} else {
 				inOf = true
@@ -223,7 +223,7 @@ func subunit(toks []token, from, to int) bool {
 		return false
 	}
 	// Tied to an institution: "the university's Centre", "Dean of the College
-	// of …", "UTM Centre for …", "… Council of Hanoi University", "… Centre, Kyoto University".
+	// of …", "UTM Centre for …", "… Council of Osaka University", "… Centre, Kyoto University".
 	if from > 0 && toks[from-1].Text == "'s" || toks[from].isAcronym() {
 		return true
 	}

@@ -11,7 +11,7 @@ import (
 
 // standsAlone reports whether an acronym that the article never spells out
 // names an institution: it is not a common abbreviation, and it recurs or
-// stands where institutions stand ("a HUMG delegation", "led by HUMG").
+// stands where institutions stand ("a SNU delegation", "led by SNU").
 func (w *draft) standsAlone(acr string, u *unit, i int) bool {
 	if len(acr) < 3 || commonAcronyms[strings.ToUpper(acr)] || strings.ContainsAny(acr, "0123456789") {
 		return false

@@ -27,7 +27,7 @@ func (m *model) resolveName(name string) (int, error) {
 	if ids := m.byKey[key]; len(ids) > 0 {
 		return ids[0], nil
 	}
-	// A unique prefix or run of words: "Tianjin University of Tech".
+	// A unique prefix or run of words: "Osaka University of Econ".
 	var hits []int
 	for id, e := range m.entities {
 		for _, n := range e.names() {

@@ -184,7 +184,7 @@ func isNameAfterHonorific(t token, inner bool) bool {
 }
 
 // titleAfter reads what follows a name: ", Vice Rector", " - Head of the
-// Department of …", " of HUMG", " (Institute for …, Japan)". It returns the
+// Department of …", " of SNU", " (Institute for …, Japan)". It returns the
 // title (or lead when none follows), the institution mention it names, and
 // the token where it ends.
 func titleAfter(s string, toks []token, j int, insts []mention, lead string) (string, int, int) {

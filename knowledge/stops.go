@@ -143,7 +143,7 @@ func (w *draft) countryOf(u *unit, city string) string {
 	return w.soleCountry(u)
 }
 
-// cityIn finds the city a unit places its events in: "in Tianjin", "in Phu Tan city".
+// cityIn finds the city a unit places its events in: "in Osaka", "in Phu Tan city".
 func (w *draft) cityIn(u *unit) string {
 	for _, p := range u.places {
 		if p.Place.Kind != PlaceCity || p.From == 0 || !strings.EqualFold(u.toks[p.From-1].Text, "in") {
