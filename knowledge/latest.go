@@ -92,8 +92,8 @@ func (l *Library) matcher(ctx context.Context, m *model, f Filter, useIndex bool
 
 // names reports whether r names the entity.
 func (m *model) names(r *record, id int) bool {
-	for _, eid := range m.local[r] {
-		if eid == id {
+	for _, l := range m.local[r] {
+		if l.entity == id {
 			return true
 		}
 	}
@@ -102,8 +102,8 @@ func (m *model) names(r *record, id int) bool {
 
 // inCountry reports whether r is about an institution in country, or a visit there.
 func (m *model) inCountry(r *record, country string) bool {
-	for _, id := range m.local[r] {
-		if m.entities[id].Country == country {
+	for _, l := range m.local[r] {
+		if m.entities[l.entity].Country == country {
 			return true
 		}
 	}

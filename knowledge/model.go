@@ -28,8 +28,8 @@ type model struct {
 	entities []*Entity
 	// byKey maps a folded full name, alias or acronym to its entities, best first.
 	byKey map[string][]int
-	// local maps a record's institution names to entities.
-	local map[*record]map[string]int
+	// local lists the entity of each name a record uses for an institution.
+	local map[*record][]localName
 	// visits are every stop of every trip, oldest first.
 	visits []*VisitRecord
 	// links are the partnerships, one per pair of entities.
@@ -64,7 +64,7 @@ type link struct {
 func newModel(recs []*record, g *Gazetteer, text func(r *record) (paragraphs, captions []string)) *model {
 	m := &model{
 		gaz: g, text: text, records: slices.Clone(recs), byFile: make(map[string]*record, len(recs)),
-		byKey: map[string][]int{}, local: make(map[*record]map[string]int, len(recs)),
+		byKey: map[string][]int{}, local: make(map[*record][]localName, len(recs)),
 		links: map[[2]int]*link{}, linksOf: map[int][][2]int{}, articlesOf: map[int][]*record{},
 	}
 	slices.SortFunc(m.records, func(a, b *record) int {
@@ -79,6 +79,14 @@ func newModel(recs []*record, g *Gazetteer, text func(r *record) (paragraphs, ca
 	m.resolve()
 	m.collect()
 	return m
+}
+
+// localName is a name one record uses for an institution, and its entity.
+// A record names a handful of institutions: a slice is cheaper to build
+// and to search than a map.
+type localName struct {
+	name   string
+	entity int
 }
 
 // isAcronymName reports whether a name is an acronym alone.
@@ -145,7 +153,7 @@ func (m *model) resolve() {
 		return id
 	}
 	for _, r := range m.records {
-		loc := map[string]int{}
+		var loc []localName
 		for i := range r.Facts.Institutions {
 			inst := &r.Facts.Institutions[i]
 			var id int
@@ -174,9 +182,9 @@ func (m *model) resolve() {
 				t.countries[inst.Country]++
 			}
 			t.records[r] = true
-			loc[inst.Name] = id
+			loc = append(loc, localName{inst.Name, id})
 			for _, a := range inst.Aliases {
-				loc[a] = id
+				loc = append(loc, localName{a, id})
 			}
 		}
 		m.local[r] = loc

@@ -7,8 +7,10 @@ import (
 
 // entityOf returns the corpus entity that a record's institution name names, or -1.
 func (m *model) entityOf(r *record, name string) int {
-	if id, ok := m.local[r][name]; ok {
-		return id
+	for _, l := range m.local[r] {
+		if l.name == name {
+			return l.entity
+		}
 	}
 	return -1
 }
