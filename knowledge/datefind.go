@@ -31,6 +31,8 @@ var datePatterns = []struct {
 	// month says the pattern needs a month's name, so that text without
 	// one can skip it.
 	month bool
+	// need, when set, says whether s can hold a match at all.
+	need func(s string) bool
 }{
 	{ // 10 to 16 November 2025, 10-16 November
 		regexp.MustCompile(`\b(\d{1,2})` + ord + rangeSep + `(\d{1,2})` + ord + `\s+(?:of\s+)?` + fullMonth + yearOpt),
@@ -38,6 +40,7 @@ var datePatterns = []struct {
 			return [3]string{m[4], m[3], m[1]}, [3]string{m[4], m[3], m[2]}
 		},
 		true,
+		nil,
 	},
 	{ // November 2-3, 2025
 		regexp.MustCompile(fullMonth + `\s+(\d{1,2})` + ord + rangeSep + `(\d{1,2})` + ord + `\b` + yearOpt),
@@ -45,6 +48,7 @@ var datePatterns = []struct {
 			return [3]string{m[4], m[1], m[2]}, [3]string{m[4], m[1], m[3]}
 		},
 		true,
+		nil,
 	},
 	{ // 30 October to 2 November 2025
 		regexp.MustCompile(`\b(\d{1,2})` + ord + `\s+` + fullMonth + rangeSep + `(\d{1,2})` + ord + `\s+` + fullMonth + yearOpt),
@@ -52,41 +56,49 @@ var datePatterns = []struct {
 			return [3]string{m[5], m[2], m[1]}, [3]string{m[5], m[4], m[3]}
 		},
 		true,
+		nil,
 	},
 	{ // 14 November 2025, 14th of November
 		regexp.MustCompile(`\b(\d{1,2})` + ord + `\s+(?:of\s+)?` + fullMonth + yearOpt),
 		func(m []string) ([3]string, [3]string) { s := [3]string{m[3], m[2], m[1]}; return s, s },
 		true,
+		nil,
 	},
 	{ // November 14, 2025
 		regexp.MustCompile(fullMonth + `\s+(\d{1,2})` + ord + `\b(?:,?\s+(\d{4}))?`),
 		func(m []string) ([3]string, [3]string) { s := [3]string{m[3], m[1], m[2]}; return s, s },
 		true,
+		nil,
 	},
 	{ // 14/11/2025, 14.11.2025
 		regexp.MustCompile(`\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b`),
 		func(m []string) ([3]string, [3]string) { s := [3]string{m[3], m[2], m[1]}; return s, s },
 		false,
+		func(s string) bool { return digitBetween(s, "/.") },
 	},
 	{ // Monday (20/5): day and month in brackets, the year understood
 		regexp.MustCompile(`\((\d{1,2})/(\d{1,2})\)`),
 		func(m []string) ([3]string, [3]string) { s := [3]string{"", m[2], m[1]}; return s, s },
 		false,
+		func(s string) bool { return digitBetween(s, "/") },
 	},
 	{ // 2025-11-14
 		regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`),
 		func(m []string) ([3]string, [3]string) { s := [3]string{m[1], m[2], m[3]}; return s, s },
 		false,
+		func(s string) bool { return digitBetween(s, "-") },
 	},
 	{ // November 2025
 		regexp.MustCompile(fullMonth + `,?\s+(\d{4})\b`),
 		func(m []string) ([3]string, [3]string) { s := [3]string{m[2], m[1], ""}; return s, s },
 		true,
+		nil,
 	},
 	{ // in 2026
 		regexp.MustCompile(`\b(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Dd]uring|[Oo]f|[Ff]rom|[Tt]he year)\s+((?:19|20)\d{2})\b`),
 		func(m []string) ([3]string, [3]string) { s := [3]string{m[1], "", ""}; return s, s },
 		false,
+		func(s string) bool { return strings.Contains(s, " 19") || strings.Contains(s, " 20") },
 	},
 }
 
@@ -108,6 +120,9 @@ func findDates(s string, refYear int) []dateMention {
 	}
 	for _, p := range datePatterns {
 		var locs [][]int
+		if p.need != nil && !p.need(s) {
+			continue
+		}
 		if p.month {
 			// Only the text around a month's name can hold these dates.
 			for _, w := range windows {
@@ -146,6 +161,19 @@ func findDates(s string, refYear int) []dateMention {
 	sort.Slice(out, func(i, j int) bool { return out[i].Pos < out[j].Pos })
 	return out
 }
+
+// digitBetween reports whether one of seps stands between two digits in s.
+func digitBetween(s, seps string) bool {
+	for i := 1; i+1 < len(s); i++ {
+		if strings.IndexByte(seps, s[i]) >= 0 && isDigit(s[i-1]) && isDigit(s[i+1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isDigit reports whether b is an ASCII digit.
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 
 // monthWindows returns the stretches of s around the months' names,
 // cut at spaces and merged where they overlap: where dates with a month
