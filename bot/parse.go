@@ -58,7 +58,7 @@ func parseLine(line string) (parsedLine, error) {
 	if lead = strings.TrimSpace(lead); lead != "" {
 		opt := soleTextOption(c)
 		if opt == "" {
-			return p, fmt.Errorf("I could not read %q: write options as name:value, e.g. %s", lead, example(c))
+			return p, fmt.Errorf("could not read %q: write options as name:value, e.g. %s", lead, example(c))
 		}
 		p.Values[opt] = lead
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/coopbot/coopbot/commands"
 	"github.com/coopbot/coopbot/knowledge"
 	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 )
 
 func openTestStore(t *testing.T, path string) *Store {
@@ -107,7 +108,7 @@ func TestStoreSecondOpenFailsFast(t *testing.T) {
 	if d := time.Since(start); d > 3*time.Second {
 		t.Errorf("second OpenStore took %s; want about its 200ms timeout", d)
 	}
-	if !errors.Is(err, bolt.ErrTimeout) || !strings.Contains(err.Error(), "another coopbot process") {
+	if !errors.Is(err, bolterrors.ErrTimeout) || !strings.Contains(err.Error(), "another coopbot process") {
 		t.Errorf("second OpenStore = %v; want a timeout that names the other process", err)
 	}
 }

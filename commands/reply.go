@@ -44,14 +44,6 @@ func ephemeral(text string) Reply {
 	})
 }
 
-// update returns a reply that replaces the message whose button was pressed.
-func update(d *discordgo.InteractionResponseData) Reply {
-	return Reply{Response: &discordgo.InteractionResponse{
-		Type: discordgo.InteractionResponseUpdateMessage,
-		Data: d,
-	}}
-}
-
 // choices returns an autocomplete result.
 func choices(cs []*discordgo.ApplicationCommandOptionChoice) Reply {
 	if cs == nil {

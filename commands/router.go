@@ -28,9 +28,8 @@ type Router struct {
 	subs SubscriptionStore
 	now  func() time.Time
 
-	commands     map[string]Handler
-	autocomplete map[string]Handler
-	pages        map[string]pageFunc
+	commands map[string]Handler
+	pages    map[string]pageFunc
 }
 
 // NewRouter returns a router whose handlers answer from lib and keep

@@ -113,16 +113,6 @@ func dedupe(subject int, ids []int) []int {
 	return out
 }
 
-// firstMentionAfter returns the token where the first mention after byte offset at starts.
-func firstMentionAfter(u *unit, at int) int {
-	for _, m := range u.insts {
-		if u.toks[m.From].Start >= at {
-			return m.From
-		}
-	}
-	return len(u.toks) - 1
-}
-
 // addAgreement records an agreement once per set of parties.
 func (w *draft) addAgreement(ids []int, kind string, d Date, evidence string) {
 	var names []string

@@ -75,7 +75,7 @@ const strongCoverage = 0.75
 
 // notFound is the answer when the articles do not say.
 func notFound(q *question) *Answer {
-	return &Answer{Text: fmt.Sprintf("The articles don't say. Try /search with a few of the question's words, or name the institution as the articles do.")}
+	return &Answer{Text: "The articles don't say. Try /search with a few of the question's words, or name the institution as the articles do."}
 }
 
 // cite builds a citation of a sentence from a record.

@@ -24,7 +24,7 @@ func (m *model) matchingVisits(q *question, needHosts bool) []VisitRecord {
 		if q.city != "" && !strings.EqualFold(v.City, q.city) && !hostIn(v, q.city) {
 			continue
 		}
-		if !q.when.IsZero() && !q.when.Overlaps(v.Start) && !(v.End.IsZero() == false && q.when.Overlaps(v.End)) {
+		if !q.when.IsZero() && !q.when.Overlaps(v.Start) && !(!v.End.IsZero() && q.when.Overlaps(v.End)) {
 			continue
 		}
 		out = append(out, v)

@@ -9,7 +9,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	"go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
 )
 
 // batchSize is the number of documents indexed per bleve batch: the notes
@@ -28,7 +28,7 @@ func openIndex(dir string) (idx bleve.Index, created bool, err error) {
 	switch {
 	case err == nil:
 		return idx, false, nil
-	case errors.Is(err, bbolt.ErrTimeout):
+	case errors.Is(err, bolterrors.ErrTimeout):
 		return nil, false, fmt.Errorf("data directory %s is in use by another coopbot process: %w", dir, err)
 	case !errors.Is(err, bleve.ErrorIndexPathDoesNotExist) &&
 		!errors.Is(err, bleve.ErrorIndexMetaMissing) &&
