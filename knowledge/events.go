@@ -206,10 +206,14 @@ func (w *draft) delegationVisitor(u *unit) (int, bool) {
 }
 
 // leaderIn finds who leads a delegation: "led by <person>", "headed by
-// the Dean, <person>", "<person>, who led a delegation".
+// the Dean, <person>", "under the leadership of <person>", "<person>, who
+// led a delegation".
 func (w *draft) leaderIn(u *unit) (name, title string) {
 	for i := 0; i+1 < len(u.toks); i++ {
-		if (u.toks[i].Text != "led" && u.toks[i].Text != "headed") || u.toks[i+1].Text != "by" {
+		by := (u.toks[i].Text == "led" || u.toks[i].Text == "headed" || u.toks[i].Text == "chaired") && u.toks[i+1].Text == "by"
+		// "under the leadership of Vice President Prof. Wang Jianhua"
+		of := u.toks[i].Text == "leadership" && u.toks[i+1].Text == "of"
+		if !by && !of {
 			continue
 		}
 		for _, p := range u.people {
