@@ -195,14 +195,31 @@ func (w *draft) delegationVisitor(u *unit) (int, bool) {
 				}
 			}
 		}
-		// "delegation from/of (the) X"
+		// "delegation from/of (the) X", "delegation of the Faculty of
+		// Engineering, X": the first body after its own parts.
 		if i+1 < len(u.toks) && (u.toks[i+1].Text == "from" || u.toks[i+1].Text == "of") {
 			if m := mentionAt(u.insts, i+2); m >= 0 {
 				return u.insts[m].Entity, true
 			}
+			for _, m := range u.insts {
+				if m.From > i+2 && m.From <= i+12 && onlyNames(u.toks[i+2:m.From]) {
+					return m.Entity, true
+				}
+			}
 		}
 	}
 	return 0, false
+}
+
+// onlyNames reports whether toks are capitalised words, connectors and
+// commas: the name of a part of an institution, not a clause.
+func onlyNames(toks []token) bool {
+	for _, t := range toks {
+		if !(t.isWord() && t.isCap()) && !nameConnectors[t.Text] && t.Text != "," && t.Text != "the" {
+			return false
+		}
+	}
+	return true
 }
 
 // leaderIn finds who leads a delegation: "led by <person>", "headed by
@@ -223,6 +240,15 @@ func (w *draft) leaderIn(u *unit) (name, title string) {
 		}
 	}
 	for i := 0; i+2 < len(u.toks); i++ {
+		// "H.E. Mr. Sato Kenichi, Ambassador …, and the delegation of …"
+		if u.toks[i].Text == "and" && (u.toks[i+1].Text == "the" || u.toks[i+1].Text == "his" || u.toks[i+1].Text == "her") &&
+			strings.EqualFold(u.toks[i+2].Text, "delegation") {
+			for k := len(u.people) - 1; k >= 0; k-- {
+				if p := u.people[k]; p.To <= i && p.To >= i-2 {
+					return p.Name, p.Title
+				}
+			}
+		}
 		if u.toks[i].Text == "who" && (u.toks[i+1].Text == "led" || u.toks[i+1].Text == "headed") {
 			for k := len(u.people) - 1; k >= 0; k-- {
 				if p := u.people[k]; p.To <= i && p.To >= i-2 {

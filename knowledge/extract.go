@@ -8,7 +8,7 @@ import (
 // gazetteer. Raise it whenever either changes what an article yields: the
 // catalog of facts extracted by older rules is then ignored, and every
 // article is read again.
-const extractorVersion = 19
+const extractorVersion = 20
 
 // Extractor finds institutions, people, visits, agreements and partnerships
 // in articles. It is safe for concurrent use.
