@@ -118,6 +118,15 @@ func TestExtractRules(t *testing.T) {
 			},
 		},
 		{
+			name: "a faculty's delegation, and a leader 'under the leadership of'",
+			text: "Visits in Russia\n\n12/06/2024\n\nFrom 3 to 5 June 2024, a delegation of the Faculty of Forestry, Northeast Forestry University (NEFU) under the leadership of Vice President Prof. Wang Jianhua visited partners in Russia. On 3 June, the delegation visited Far Eastern Federal University in Vladivostok.",
+			check: func(t *testing.T, f Facts) {
+				if len(f.Visits) != 1 || f.Visits[0].Visitor != "Northeast Forestry University" || f.Visits[0].Leader != "Wang Jianhua" {
+					t.Errorf("Visits = %+v; want NEFU led by Wang Jianhua", f.Visits)
+				}
+			},
+		},
+		{
 			name: "credits on one line, and people quoted by name",
 			text: "Graduation\n\n01/07/2024\n\nThe ceremony was held in the main hall. \"We are proud,\" said Nguyen Thi Hoai Thu, valedictorian of the class.\n\nAuthor: Rizky Pratama | Editor: Dewi Lestari",
 			check: func(t *testing.T, f Facts) {
