@@ -1,13 +1,11 @@
 package bot_test
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -29,7 +27,7 @@ type deliveryEnv struct {
 	store *bot.Store
 	fake  *discordtest.Server
 	d     *bot.Delivery
-	logs  *lockedBuffer
+	logs  *syncBuffer
 	stop  func()
 }
 
@@ -37,7 +35,7 @@ type deliveryEnv struct {
 // the library and a store there, and a delivery posting to a fake Discord.
 func newDeliveryEnv(t testing.TB, fakeOpts []discordtest.Option, opts ...bot.DeliveryOption) *deliveryEnv {
 	t.Helper()
-	e := &deliveryEnv{t: t, dir: t.TempDir(), logs: &lockedBuffer{}}
+	e := &deliveryEnv{t: t, dir: t.TempDir(), logs: &syncBuffer{}}
 	seeds, err := filepath.Glob(filepath.Join("..", "seeds", "*"))
 	if err != nil || len(seeds) == 0 {
 		t.Fatalf("no seeds: %v", err)
@@ -160,22 +158,4 @@ func (e *deliveryEnv) waitLog(s string, timeout time.Duration) {
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
-}
-
-// lockedBuffer is a bytes.Buffer safe for concurrent use.
-type lockedBuffer struct {
-	mu sync.Mutex // guards b
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }
