@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -117,7 +118,7 @@ func dedupe(subject int, ids []int) []int {
 func (w *draft) addAgreement(ids []int, kind string, d Date, evidence string) {
 	var names []string
 	for _, id := range ids {
-		if n := w.entityName(id); n != "" && !contains(names, n) {
+		if n := w.entityName(id); n != "" && !slices.Contains(names, n) {
 			names = append(names, n)
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -56,7 +57,7 @@ func (l *Library) Ask(ctx context.Context, text string) (*Answer, error) {
 
 // mentionsFocus reports whether a sentence speaks of the question's focus.
 func mentionsFocus(q *question, s string) bool {
-	return containsString(stems(strings.Fields(Fold(s))), q.focus)
+	return slices.Contains(stems(strings.Fields(Fold(s))), q.focus)
 }
 
 // supportMentions reports whether any sentence supporting a speaks of the question's focus.

@@ -40,7 +40,7 @@ func (m *model) answerSigned(q *question) *Answer {
 			if !ag.Date.IsZero() {
 				line += " (" + ag.Date.Human() + ")"
 			}
-			if !contains(lines, line) {
+			if !slices.Contains(lines, line) {
 				lines = append(lines, line)
 			}
 			a.Support = addCitation(a.Support, cite(ag.Evidence, r.ref()))
@@ -56,7 +56,7 @@ func (m *model) answerSigned(q *question) *Answer {
 // anyIn reports whether an entity of ids, other than those asked about, is in country.
 func (m *model) anyIn(ids, asked []int, country string) bool {
 	for _, id := range ids {
-		if id >= 0 && !containsInt(asked, id) && m.entities[id].Country == country {
+		if id >= 0 && !slices.Contains(asked, id) && m.entities[id].Country == country {
 			return true
 		}
 	}
@@ -78,7 +78,7 @@ func (m *model) answerPartners(q *question) *Answer {
 	var words []string
 	for _, w := range stems(q.words) {
 		_, demonym := m.gaz.CountryOfDemonym(w)
-		if !containsString(nameWords, w) && !isGenericWord(w) && !demonym {
+		if !slices.Contains(nameWords, w) && !isGenericWord(w) && !demonym {
 			words = append(words, w)
 		}
 	}

@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -19,7 +20,7 @@ func (m *model) answerPerson(q *question) *Answer {
 		if p.Title == "" {
 			continue
 		}
-		if len(q.entities) > 0 && !containsInt(q.entities, p.entity) {
+		if len(q.entities) > 0 && !slices.Contains(q.entities, p.entity) {
 			continue
 		}
 		title := stems(strings.Fields(Fold(p.Title)))
@@ -28,7 +29,7 @@ func (m *model) answerPerson(q *question) *Answer {
 			if stopWords[w] {
 				continue
 			}
-			if containsString(words, w) {
+			if slices.Contains(words, w) {
 				matched++
 			} else {
 				extra++
@@ -84,20 +85,10 @@ func overlap(a, b []string) int {
 	n := 0
 	seen := map[string]bool{}
 	for _, w := range a {
-		if !seen[w] && !stopWords[w] && containsString(b, w) {
+		if !seen[w] && !stopWords[w] && slices.Contains(b, w) {
 			n++
 		}
 		seen[w] = true
 	}
 	return n
-}
-
-// containsString reports whether list holds s.
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -103,7 +103,7 @@ func (m *model) scoreSentence(q *question, words []string, s string, r *record) 
 			}
 		}
 	}
-	if q.focus != "" && containsString(sw, q.focus) {
+	if q.focus != "" && slices.Contains(sw, q.focus) {
 		score += 3
 		cover += 0.25
 	}

@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -182,7 +183,7 @@ func (m *model) answerHosts(q *question) *Answer {
 		if v.City != "" {
 			line = fmt.Sprintf("%s in %s (%s)", hostList(v), v.City, dateText(v.Start, v.End))
 		}
-		if !contains(lines, line) {
+		if !slices.Contains(lines, line) {
 			lines = append(lines, line)
 		}
 		a.Support = addCitation(a.Support, cite(v.Evidence, v.Source))

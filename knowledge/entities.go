@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -92,7 +93,7 @@ func (es *entities) add(m mention, unit int, body bool) int {
 		e.names[m.Name]++
 		es.byKey[key] = id
 	}
-	if m.Acronym != "" && !contains(e.acronyms, m.Acronym) {
+	if m.Acronym != "" && !slices.Contains(e.acronyms, m.Acronym) {
 		e.acronyms = append(e.acronyms, m.Acronym)
 		es.byAcr[m.Acronym] = id
 	}
@@ -114,7 +115,7 @@ func (es *entities) bindAcronym(acr string) (int, bool) {
 	// An acronym that is a word of a name: "NKE" of "Technobrige NKE".
 	for id, e := range es.list {
 		for name := range e.names {
-			if contains(strings.Fields(name), acr) {
+			if slices.Contains(strings.Fields(name), acr) {
 				return id, true
 			}
 		}
@@ -231,13 +232,3 @@ var commonAcronyms = set("MOU", "MOA", "LOI", "ICT", "FDI", "GDP", "CEO", "STEM"
 	"COVID", "SDG", "SDGS", "USD", "VND", "EUR", "CV", "PDF", "TV", "GIS", "IOT", "ESG", "R&D", "UAV",
 	"EV", "NQ", "TW", "CP", "QD", "BGD", "DT", "ODA", "NGO", "CSR", "HR", "KPI", "QS", "THE",
 	"SVD", "SJ", "OP", "OSB", "FSC", "CFO", "CTO", "ASEAN", "APEC", "EU", "UN", "AUD", "SGD", "MYR", "THB", "IDR", "CNY", "JPY", "KRW")
-
-// contains reports whether list holds s.
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}

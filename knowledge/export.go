@@ -1,5 +1,7 @@
 package knowledge
 
+import "slices"
+
 // ExportedInstitution is an institution in the export.
 type ExportedInstitution struct {
 	Name    string   `json:"name"`
@@ -67,7 +69,7 @@ func (l *Library) Export() Export {
 	for f := range m.byFile {
 		files = append(files, f)
 	}
-	sortStrings(files)
+	slices.Sort(files)
 	for _, f := range files {
 		out.Articles = append(out.Articles, m.exportRecord(m.byFile[f]))
 	}
@@ -97,7 +99,7 @@ func (m *model) exportRecord(r *record) ExportedArticle {
 				ei.Name = e.Name
 			}
 			for _, acr := range e.Acronyms {
-				if !contains(ei.Aliases, acr) {
+				if !slices.Contains(ei.Aliases, acr) {
 					ei.Aliases = append(ei.Aliases, acr)
 				}
 			}

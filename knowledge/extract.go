@@ -99,13 +99,11 @@ const maxUnitTokens = 300
 
 // newUnit finds the names, places and dates of one unit.
 func (w *draft) newUnit(text string, caption bool, year int) *unit {
-	{
-		u := &unit{text: text, caption: caption, toks: tokenize(text), lower: asciiLower(text)}
-		u.insts = findInstitutions(text, u.toks, w.x.isPlace)
-		u.places = w.x.findPlaces(u.toks)
-		u.dates = findDates(text, year)
-		return u
-	}
+	u := &unit{text: text, caption: caption, toks: tokenize(text), lower: asciiLower(text)}
+	u.insts = findInstitutions(text, u.toks, w.x.isPlace)
+	u.places = w.x.findPlaces(u.toks)
+	u.dates = findDates(text, year)
+	return u
 }
 
 // resolveInstitutions turns the mentions of every unit into article-local
@@ -246,7 +244,8 @@ func (w *draft) trimCountry(u *unit, m *mention) {
 	m.Name = m.Name[:i]
 }
 
-// homeAnaphora matches the words that refer to the article's own institution.
+// isHomeAnaphora reports whether the words at i refer to the article's own
+// institution: "the University", "the school".
 func isHomeAnaphora(u *unit, i int) bool {
 	if i+1 >= len(u.toks) {
 		return false

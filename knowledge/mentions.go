@@ -65,7 +65,7 @@ func (w *draft) acronymAndPlace(u *unit, i int) (mention, bool) {
 	name := u.toks[i].Text + " " + next.Text
 	for id, e := range w.es.list {
 		for n := range e.names {
-			if contains(strings.Fields(n), next.Text) && acronymFits(u.toks[i].Text, n) {
+			if slices.Contains(strings.Fields(n), next.Text) && acronymFits(u.toks[i].Text, n) {
 				if _, ok := e.names[name]; !ok {
 					e.names[name] = 0 // an alias, never the canonical name
 				}

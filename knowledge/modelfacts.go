@@ -97,6 +97,3 @@ func (m *model) collect() {
 		slices.SortFunc(l.kinds, func(a, b Kind) int { return cmp.Compare(kindRank[b], kindRank[a]) })
 	}
 }
-
-// sortStrings sorts s in place.
-func sortStrings(s []string) { slices.Sort(s) }

@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -51,7 +52,7 @@ func (m *model) parseQuestion(x *Extractor, text string) *question {
 			if !ok || n == 1 && !toks[i].isCap() {
 				continue
 			}
-			if !containsInt(q.entities, ids[0]) {
+			if !slices.Contains(q.entities, ids[0]) {
 				q.entities = append(q.entities, ids[0])
 			}
 			for k := i; k < i+n; k++ {
@@ -168,14 +169,4 @@ func (q *question) wh() string {
 		return ""
 	}
 	return strings.ToLower(m[1])
-}
-
-// containsInt reports whether list holds x.
-func containsInt(list []int, x int) bool {
-	for _, v := range list {
-		if v == x {
-			return true
-		}
-	}
-	return false
 }
