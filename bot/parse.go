@@ -8,7 +8,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/coopbot/coopbot/commands"
-	"github.com/coopbot/coopbot/knowledge"
+	"github.com/coopbot/coopbot/knowledge/text"
 )
 
 // parsedLine is one console line read as a slash command.
@@ -105,7 +105,7 @@ func nearestCommand(name string) string {
 	}
 	var cs []cand
 	for _, c := range commands.Catalog() {
-		d := knowledge.EditDistance(name, c.Name)
+		d := text.EditDistance(name, c.Name)
 		if strings.HasPrefix(c.Name, name) && name != "" {
 			d = 0
 		}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/coopbot/coopbot/knowledge"
+	"github.com/coopbot/coopbot/knowledge/text"
 )
 
 // stubLib is a small commands.Knowledge: HUMG with 23 Chinese partners,
@@ -53,7 +54,7 @@ func (stubLib) Ask(ctx context.Context, q string) (*knowledge.Answer, error) {
 }
 
 func (stubLib) Resolve(name string) (knowledge.Entity, error) {
-	switch knowledge.Fold(name) {
+	switch text.Fold(name) {
 	case "humg", "hanoi university of mining and geology", "humg id":
 		return humg, nil
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/coopbot/coopbot/knowledge"
+	"github.com/coopbot/coopbot/knowledge/text"
 )
 
 // maxChoices is Discord's limit on autocomplete suggestions.
@@ -60,7 +61,7 @@ func (r *Router) subscriptionChoices(i *discordgo.Interaction, value string) ([]
 	if err != nil {
 		return nil, err
 	}
-	want := knowledge.Fold(value)
+	want := text.Fold(value)
 	var prefix, fuzzy []*discordgo.ApplicationCommandOptionChoice
 	for _, s := range subs {
 		label := s.ID + " · " + describeFilter(s.Filter)
@@ -70,9 +71,9 @@ func (r *Router) subscriptionChoices(i *discordgo.Interaction, value string) ([]
 		if s.State == Paused {
 			label += " (paused)"
 		}
-		folded := knowledge.Fold(label)
+		folded := text.Fold(label)
 		switch {
-		case strings.HasPrefix(folded, want) || strings.HasPrefix(knowledge.Fold(describeFilter(s.Filter)), want):
+		case strings.HasPrefix(folded, want) || strings.HasPrefix(text.Fold(describeFilter(s.Filter)), want):
 			prefix = addChoice(prefix, label, s.ID)
 		case strings.Contains(folded, want):
 			fuzzy = addChoice(fuzzy, label, s.ID)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/coopbot/coopbot/knowledge"
+	"github.com/coopbot/coopbot/knowledge/text"
 )
 
 // fakeLib is a Knowledge double whose answers the test sets, so that the
@@ -31,16 +32,16 @@ func (f *fakeLib) resolve(name string) (knowledge.Entity, error) {
 		f.names = map[string]knowledge.Entity{}
 		for _, e := range f.entities {
 			for _, n := range append([]string{e.Name, e.ID}, e.Acronyms...) {
-				f.names[knowledge.Fold(n)] = e
+				f.names[text.Fold(n)] = e
 			}
 		}
 	}
-	if e, ok := f.names[knowledge.Fold(name)]; ok {
+	if e, ok := f.names[text.Fold(name)]; ok {
 		return e, nil
 	}
 	nf := &knowledge.NotFoundError{What: "institution", Name: name}
 	for _, e := range f.entities {
-		if strings.HasPrefix(knowledge.Fold(e.Name), knowledge.Fold(name)[:min(3, len(knowledge.Fold(name)))]) {
+		if strings.HasPrefix(text.Fold(e.Name), text.Fold(name)[:min(3, len(text.Fold(name)))]) {
 			nf.Suggestions = append(nf.Suggestions, e.Display())
 		}
 	}
@@ -52,7 +53,7 @@ func (f *fakeLib) country(name string) error {
 		return nil
 	}
 	for _, c := range f.countries {
-		if knowledge.Fold(c) == knowledge.Fold(name) {
+		if text.Fold(c) == text.Fold(name) {
 			return nil
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/coopbot/coopbot/knowledge"
+	"github.com/coopbot/coopbot/knowledge/text"
 )
 
 // State says whether a subscription is delivering.
@@ -62,9 +63,9 @@ func Matches(k Knowledge, s Subscription, file string) bool {
 // SameFilter reports whether two filters ask for the same articles, ignoring
 // case, accents and spacing.
 func SameFilter(a, b knowledge.Filter) bool {
-	return knowledge.Fold(a.Institution) == knowledge.Fold(b.Institution) &&
-		knowledge.Fold(a.Country) == knowledge.Fold(b.Country) &&
-		knowledge.Fold(a.Keywords) == knowledge.Fold(b.Keywords)
+	return text.Fold(a.Institution) == text.Fold(b.Institution) &&
+		text.Fold(a.Country) == text.Fold(b.Country) &&
+		text.Fold(a.Keywords) == text.Fold(b.Keywords)
 }
 
 // describeFilter names a filter as a list shows it.

@@ -6,7 +6,7 @@ import (
 	"fmt"
 
 	"github.com/bwmarrin/discordgo"
-	"github.com/coopbot/coopbot/knowledge"
+	"github.com/coopbot/coopbot/knowledge/text"
 )
 
 // Scopes of a /subscriptions list, as its page buttons carry them.
@@ -91,7 +91,7 @@ func (r *Router) unsubscribe(ctx context.Context, i *discordgo.Interaction) (Rep
 	}
 	var found *Subscription
 	for _, s := range subs {
-		if s.ID == id || knowledge.Fold(describeFilter(s.Filter)) == knowledge.Fold(id) && s.ChannelID == i.ChannelID {
+		if s.ID == id || text.Fold(describeFilter(s.Filter)) == text.Fold(id) && s.ChannelID == i.ChannelID {
 			found = &s
 			break
 		}

@@ -3,18 +3,20 @@ package knowledge
 import (
 	"strings"
 	"unicode"
+
+	"github.com/coopbot/coopbot/knowledge/text"
 )
 
 // Acronyms bound to the names they stand for.
 
 // acronymAfter returns the acronym in parentheses right after a name, when
 // its letters are an in-order subsequence of the name's.
-func acronymAfter(toks []token, i int, name string) string {
-	if i+3 < len(toks) && toks[i].Text == "(" && toks[i+1].isAcronym() && toks[i+2].isCap() && toks[i+3].Text == ")" &&
+func acronymAfter(toks []text.Token, i int, name string) string {
+	if i+3 < len(toks) && toks[i].Text == "(" && toks[i+1].IsAcronym() && toks[i+2].IsCap() && toks[i+3].Text == ")" &&
 		acronymFits(toks[i+1].Text, name) {
 		return toks[i+1].Text + " " + toks[i+2].Text // "(IIT Madras)": the acronym and a place
 	}
-	if i+2 >= len(toks) || toks[i].Text != "(" || toks[i+2].Text != ")" || !toks[i+1].isAcronym() && !isMixedAcronym(toks[i+1].Text) {
+	if i+2 >= len(toks) || toks[i].Text != "(" || toks[i+2].Text != ")" || !toks[i+1].IsAcronym() && !isMixedAcronym(toks[i+1].Text) {
 		return ""
 	}
 	acr := toks[i+1].Text
@@ -72,7 +74,7 @@ func acronymFits(acr, name string) bool {
 // joinDashed joins the two halves of a name written with a dash and
 // followed by its acronym: "University of Danang - University of Science
 // and Technology (DUT)", "Nong Lam University – Ho Chi Minh City (NLU)".
-func joinDashed(s string, toks []token, ms []mention) []mention {
+func joinDashed(s string, toks []text.Token, ms []mention) []mention {
 	for k := 0; k < len(ms); k++ {
 		m := ms[k]
 		d := m.To
@@ -83,10 +85,10 @@ func joinDashed(s string, toks []token, ms []mention) []mention {
 		if k+1 < len(ms) && ms[k+1].From == d+1 {
 			end = max(end, ms[k+1].To)
 		}
-		if end == d+1 || end+2 >= len(toks) || toks[end].Text != "(" || !toks[end+1].isAcronym() || toks[end+2].Text != ")" {
+		if end == d+1 || end+2 >= len(toks) || toks[end].Text != "(" || !toks[end+1].IsAcronym() || toks[end+2].Text != ")" {
 			continue
 		}
-		name := joinTokens(s, toks, m.From, end)
+		name := text.Join(s, toks, m.From, end)
 		if !acronymFits(toks[end+1].Text, name) {
 			continue
 		}

@@ -234,7 +234,7 @@ func subjectGroup(u *unit) []int {
 			i++
 		}
 		// "… (UdeA) of Colombia, …"
-		if i+1 < len(u.toks) && u.toks[i].Text == "of" && u.toks[i+1].isCap() {
+		if i+1 < len(u.toks) && u.toks[i].Text == "of" && u.toks[i+1].IsCap() {
 			i += 2
 		}
 		if i < len(u.toks) && u.toks[i].Text == "," {
@@ -247,7 +247,7 @@ func subjectGroup(u *unit) []int {
 			i++
 		}
 	}
-	if len(group) < 2 || i >= len(u.toks) || u.toks[i].isCap() {
+	if len(group) < 2 || i >= len(u.toks) || u.toks[i].IsCap() {
 		return nil
 	}
 	return group

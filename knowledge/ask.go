@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/coopbot/coopbot/knowledge/text"
 )
 
 // What questions ask, by their words.
@@ -57,7 +59,7 @@ func (l *Library) Ask(ctx context.Context, text string) (*Answer, error) {
 
 // mentionsFocus reports whether a sentence speaks of the question's focus.
 func mentionsFocus(q *question, s string) bool {
-	return slices.Contains(stems(strings.Fields(Fold(s))), q.focus)
+	return slices.Contains(text.Stems(strings.Fields(text.Fold(s))), q.focus)
 }
 
 // supportMentions reports whether any sentence supporting a speaks of the question's focus.

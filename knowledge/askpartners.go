@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/coopbot/coopbot/knowledge/text"
 )
 
 // answerSigned answers "What did X and Y sign?" and "Which companies has X
@@ -74,9 +76,9 @@ func (m *model) answerPartners(q *question) *Answer {
 		return nil // "What is the application deadline …" asks for no partner
 	}
 	id := q.entities[0]
-	nameWords := stems(strings.Fields(Fold(strings.Join(m.entities[id].names(), " "))))
+	nameWords := text.Stems(strings.Fields(text.Fold(strings.Join(m.entities[id].names(), " "))))
 	var words []string
-	for _, w := range stems(q.words) {
+	for _, w := range text.Stems(q.words) {
 		_, demonym := m.gaz.CountryOfDemonym(w)
 		if !slices.Contains(nameWords, w) && !isGenericWord(w) && !demonym {
 			words = append(words, w)
@@ -100,7 +102,7 @@ func (m *model) answerPartners(q *question) *Answer {
 		if !q.when.IsZero() && !anyOverlap(p.Dates, q.when) {
 			continue
 		}
-		s := overlap(words, stems(strings.Fields(Fold(p.Evidence))))
+		s := overlap(words, text.Stems(strings.Fields(text.Fold(p.Evidence))))
 		top = max(top, s)
 		all = append(all, scored{p, s})
 	}

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/coopbot/coopbot/knowledge/text"
 )
 
 // minCoverage is the share of a question's content words that a sentence
@@ -48,7 +50,7 @@ func (l *Library) answerFromSentences(ctx context.Context, m *model, q *question
 			}
 		}
 	}
-	words := stems(q.words)
+	words := text.Stems(q.words)
 	if len(words) == 0 {
 		return notFound(q), nil
 	}
@@ -85,8 +87,8 @@ func (l *Library) answerFromSentences(ctx context.Context, m *model, q *question
 // scoreSentence scores a sentence by the question's words it holds, the
 // institutions it names, and whether it holds the kind of thing asked for.
 func (m *model) scoreSentence(q *question, words []string, s string, r *record) (scoredSentence, bool) {
-	folded := Fold(s)
-	sw := stems(strings.Fields(folded))
+	folded := text.Fold(s)
+	sw := text.Stems(strings.Fields(folded))
 	hits := overlap(words, sw)
 	if hits == 0 {
 		return scoredSentence{}, false
@@ -96,7 +98,7 @@ func (m *model) scoreSentence(q *question, words []string, s string, r *record) 
 	score := float64(hits)
 	for _, id := range q.entities {
 		for _, n := range m.entities[id].names() {
-			if strings.Contains(" "+folded+" ", " "+nameKey(n)+" ") {
+			if strings.Contains(" "+folded+" ", " "+text.Key(n)+" ") {
 				score += 1.5
 				cover += 0.5 / float64(len(q.entities))
 				break
@@ -129,7 +131,7 @@ func (m *model) sentences(r *record) []string {
 	paragraphs, captions := m.articleText(r)
 	var out []string
 	for _, p := range paragraphs {
-		out = append(out, splitSentences(p)...)
+		out = append(out, text.Sentences(p)...)
 	}
 	return append(out, captions...)
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/coopbot/coopbot/knowledge/text"
 )
 
 // matchingVisits returns the visits that involve every entity the question
@@ -36,7 +38,7 @@ func (m *model) matchingVisits(q *question, needHosts bool) []VisitRecord {
 // hostIn reports whether a host's name holds the city.
 func hostIn(v VisitRecord, city string) bool {
 	for _, h := range v.Hosts {
-		if strings.Contains(Fold(h.Name), Fold(city)) {
+		if strings.Contains(text.Fold(h.Name), text.Fold(city)) {
 			return true
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+
+	"github.com/coopbot/coopbot/knowledge/text"
 )
 
 // Site boilerplate is recognised by general rules about what such lines
@@ -93,7 +95,7 @@ func parseCredit(line string) (Credit, bool) {
 	}
 	// "By UTM Corporate Affairs Division" credits an office, not a person.
 	for _, w := range words {
-		if institutionHeads[w] || (token{Text: w}).isAcronym() {
+		if institutionHeads[w] || (text.Token{Text: w}).IsAcronym() {
 			return Credit{Role: "Source", Name: name}, true
 		}
 	}

@@ -1,5 +1,7 @@
 package knowledge
 
+import "github.com/coopbot/coopbot/knowledge/text"
+
 // placeInstitutions gives each entity its country, from the strongest
 // evidence to the weakest: a place or nationality in its name; a country
 // written right after it ("…, Japan", "(China)") or "in <place>" after it;
@@ -102,7 +104,7 @@ func (w *draft) placeInstitutions() {
 // countryInName finds a place or nationality among a name's words:
 // "Osaka University of Economics" is in Japan.
 func (w *draft) countryInName(name string) string {
-	toks := tokenize(name)
+	toks := text.Tokenize(name)
 	for _, p := range w.x.findPlaces(toks) {
 		if p.Place.Country != "" {
 			return p.Place.Country
@@ -193,7 +195,7 @@ func (w *draft) placeHome() {
 	for _, v := range w.facts.Visits {
 		if v.Visitor == name {
 			away[v.Country] = true
-		} else if id, ok := w.es.byKey[nameKey(v.Visitor)]; ok {
+		} else if id, ok := w.es.byKey[text.Key(v.Visitor)]; ok {
 			away[w.es.list[id].country] = true
 		}
 	}

@@ -104,19 +104,3 @@ func (c *cue) matchString(s string) bool {
 	}
 	return c.re.MatchString(s)
 }
-
-// asciiLower lower-cases ASCII letters only, so byte offsets stay the same.
-func asciiLower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if 'A' <= s[i] && s[i] <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if 'A' <= b[j] && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
-			}
-			return string(b)
-		}
-	}
-	return s
-}

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/coopbot/coopbot/knowledge/text"
 )
 
 // entity is one institution as one article knows it, with every name the
@@ -67,14 +69,9 @@ func newEntities() *entities {
 	return &entities{byKey: map[string]int{}, byAcr: map[string]int{}}
 }
 
-// nameKey folds a name for comparison, without a leading "the".
-func nameKey(name string) string {
-	return strings.TrimPrefix(Fold(name), "the ")
-}
-
 // add records a full-name mention and returns its entity.
 func (es *entities) add(m mention, unit int, body bool) int {
-	key := nameKey(m.Name)
+	key := text.Key(m.Name)
 	id, ok := es.byKey[key]
 	if !ok && m.Acronym != "" {
 		id, ok = es.byAcr[m.Acronym]
@@ -228,7 +225,7 @@ func headOf(words []string) string {
 }
 
 // commonAcronyms are all-capital words that are not institutions.
-var commonAcronyms = set("MOU", "MOA", "LOI", "ICT", "FDI", "GDP", "CEO", "STEM", "PHD", "AI", "IT",
+var commonAcronyms = text.Set("MOU", "MOA", "LOI", "ICT", "FDI", "GDP", "CEO", "STEM", "PHD", "AI", "IT",
 	"COVID", "SDG", "SDGS", "USD", "VND", "EUR", "CV", "PDF", "TV", "GIS", "IOT", "ESG", "R&D", "UAV",
 	"EV", "NQ", "TW", "CP", "QD", "BGD", "DT", "ODA", "NGO", "CSR", "HR", "KPI", "QS", "THE",
 	"SVD", "SJ", "OP", "OSB", "FSC", "CFO", "CTO", "ASEAN", "APEC", "EU", "UN", "AUD", "SGD", "MYR", "THB", "IDR", "CNY", "JPY", "KRW")

@@ -2,6 +2,8 @@ package knowledge
 
 import (
 	"strings"
+
+	"github.com/coopbot/coopbot/knowledge/text"
 )
 
 // kindRank orders the kinds of partnership by how much they show: a pair
@@ -170,7 +172,7 @@ func (w *draft) delegationVisitor(u *unit) (int, bool) {
 		}
 		// "the X delegation", "the IIT Madras delegation"
 		for _, m := range u.insts {
-			if m.To == i || m.Acronym != "" && m.To+3 == i || m.To+1 == i && u.toks[m.To].isCap() {
+			if m.To == i || m.Acronym != "" && m.To+3 == i || m.To+1 == i && u.toks[m.To].IsCap() {
 				return m.Entity, true
 			}
 		}
@@ -213,9 +215,9 @@ func (w *draft) delegationVisitor(u *unit) (int, bool) {
 
 // onlyNames reports whether toks are capitalised words, connectors and
 // commas: the name of a part of an institution, not a clause.
-func onlyNames(toks []token) bool {
+func onlyNames(toks []text.Token) bool {
 	for _, t := range toks {
-		if !(t.isWord() && t.isCap()) && !nameConnectors[t.Text] && t.Text != "," && t.Text != "the" {
+		if !(t.IsWord() && t.IsCap()) && !nameConnectors[t.Text] && t.Text != "," && t.Text != "the" {
 			return false
 		}
 	}

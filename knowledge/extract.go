@@ -2,6 +2,8 @@ package knowledge
 
 import (
 	"strings"
+
+	"github.com/coopbot/coopbot/knowledge/text"
 )
 
 // extractorVersion is the version of the extraction rules and the
@@ -25,7 +27,7 @@ func NewExtractor(g *Gazetteer) *Extractor {
 type unit struct {
 	text    string
 	caption bool
-	toks    []token
+	toks    []text.Token
 	insts   []mention
 	places  []placeMention
 	dates   []dateMention
@@ -73,19 +75,19 @@ func (x *Extractor) Extract(a *Article) Facts {
 // split cuts the article into units and finds the names, places and dates in each.
 func (w *draft) split() {
 	year := w.a.Published.Year
-	add := func(text string, caption bool) {
-		toks := tokenize(text)
+	add := func(s string, caption bool) {
+		toks := text.Tokenize(s)
 		// A run-on "sentence" of a broken page is cut into pieces, so that
 		// no rule's cost grows with the square of its length.
 		from := 0
 		for k := maxUnitTokens; k < len(toks); k += maxUnitTokens {
-			w.units = append(w.units, w.newUnit(text[from:toks[k].Start], caption, year))
+			w.units = append(w.units, w.newUnit(s[from:toks[k].Start], caption, year))
 			from = toks[k].Start
 		}
-		w.units = append(w.units, w.newUnit(text[from:], caption, year))
+		w.units = append(w.units, w.newUnit(s[from:], caption, year))
 	}
 	for _, p := range w.a.Paragraphs {
-		for _, s := range splitSentences(p) {
+		for _, s := range text.Sentences(p) {
 			add(s, false)
 		}
 	}
@@ -98,11 +100,11 @@ func (w *draft) split() {
 const maxUnitTokens = 300
 
 // newUnit finds the names, places and dates of one unit.
-func (w *draft) newUnit(text string, caption bool, year int) *unit {
-	u := &unit{text: text, caption: caption, toks: tokenize(text), lower: asciiLower(text)}
-	u.insts = findInstitutions(text, u.toks, w.x.isPlace)
+func (w *draft) newUnit(s string, caption bool, year int) *unit {
+	u := &unit{text: s, caption: caption, toks: text.Tokenize(s), lower: text.Lower(s)}
+	u.insts = findInstitutions(s, u.toks, w.x.isPlace)
 	u.places = w.x.findPlaces(u.toks)
-	u.dates = findDates(text, year)
+	u.dates = findDates(s, year)
 	return u
 }
 
@@ -148,20 +150,20 @@ func (w *draft) resolveInstitutions() {
 			if inMention(u.insts, i) {
 				continue
 			}
-			if t.isAcronym() && i+1 < len(u.toks) && !inMention(u.insts, i+1) {
+			if t.IsAcronym() && i+1 < len(u.toks) && !inMention(u.insts, i+1) {
 				if m, ok := w.acronymAndPlace(u, i); ok {
 					extra = append(extra, m)
 					w.es.list[m.Entity].mentions++
 					continue
 				}
 			}
-			if id, ok := w.es.byAcr[t.Text]; ok && !t.isAcronym() {
+			if id, ok := w.es.byAcr[t.Text]; ok && !t.IsAcronym() {
 				// An acronym with lower-case letters that a bracket bound: "UdeA".
 				extra = append(extra, mention{Name: t.Text, From: i, To: i + 1, AcronymOnly: true, Entity: id})
 				w.es.list[id].mentions++
 				continue
 			}
-			if !t.isAcronym() {
+			if !t.IsAcronym() {
 				if id, ok := w.shortName(u, i); ok {
 					extra = append(extra, mention{Name: t.Text, From: i, To: i + 1, AcronymOnly: true, Entity: id})
 					w.es.list[id].mentions++
@@ -252,5 +254,5 @@ func isHomeAnaphora(u *unit, i int) bool {
 	}
 	t, n := u.toks[i].Text, strings.ToLower(u.toks[i+1].Text)
 	return (t == "the" || t == "The") && (n == "university" || n == "school" || n == "college" || n == "institute" || n == "academy") &&
-		(i+2 >= len(u.toks) || !u.toks[i+2].isCap() && u.toks[i+2].Text != "of")
+		(i+2 >= len(u.toks) || !u.toks[i+2].IsCap() && u.toks[i+2].Text != "of")
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/coopbot/coopbot/knowledge/text"
 )
 
 //go:embed gazetteer
@@ -87,11 +89,11 @@ func LoadGazetteer() (*Gazetteer, error) {
 		p := Place{Name: name, Kind: PlaceCountry, Country: name}
 		for _, n := range append([]string{name}, splitList(row.fields[2])...) {
 			g.add(p, n)
-			g.countries[Fold(n)] = name
+			g.countries[text.Fold(n)] = name
 		}
-		g.countries[Fold(iso2)] = name
+		g.countries[text.Fold(iso2)] = name
 		for _, d := range splitList(row.fields[3]) {
-			g.demonyms[Fold(d)] = name
+			g.demonyms[text.Fold(d)] = name
 			g.count(d)
 		}
 	}
@@ -99,7 +101,7 @@ func LoadGazetteer() (*Gazetteer, error) {
 	// Cities go in before regions so that a city shares its name with a
 	// region (Beijing, Hanoi) wins; countries went in first and always win.
 	for _, row := range cities {
-		country, ok := g.countries[Fold(row.fields[1])]
+		country, ok := g.countries[text.Fold(row.fields[1])]
 		if !ok {
 			return nil, fmt.Errorf("%s: unknown country %q", row.pos, row.fields[1])
 		}
@@ -109,7 +111,7 @@ func LoadGazetteer() (*Gazetteer, error) {
 		}
 	}
 	for _, row := range regions {
-		country, ok := g.countries[Fold(row.fields[1])]
+		country, ok := g.countries[text.Fold(row.fields[1])]
 		if !ok {
 			return nil, fmt.Errorf("%s: unknown country %q", row.pos, row.fields[1])
 		}
@@ -148,7 +150,7 @@ func regionShortName(name string) (string, bool) {
 
 // add files p under name unless an earlier row already took that name.
 func (g *Gazetteer) add(p Place, name string) {
-	key := Fold(name)
+	key := text.Fold(name)
 	if key == "" {
 		return
 	}
@@ -160,7 +162,7 @@ func (g *Gazetteer) add(p Place, name string) {
 
 // count raises maxWords to the number of words in name.
 func (g *Gazetteer) count(name string) {
-	if n := len(strings.Fields(Fold(name))); n > g.maxWords {
+	if n := len(strings.Fields(text.Fold(name))); n > g.maxWords {
 		g.maxWords = n
 	}
 }
@@ -170,21 +172,21 @@ func (g *Gazetteer) count(name string) {
 // wins; when it is a region and a city (Beijing, Seoul, Hanoi), the city
 // wins but its Country is the same. It returns false for unknown names.
 func (g *Gazetteer) Lookup(name string) (Place, bool) {
-	p, ok := g.places[Fold(name)]
+	p, ok := g.places[text.Fold(name)]
 	return p, ok
 }
 
 // CountryOfDemonym maps "Chinese", "Japanese", "Vietnamese", "Lao",
 // "Korean" and the like to the country's canonical name.
 func (g *Gazetteer) CountryOfDemonym(word string) (string, bool) {
-	c, ok := g.demonyms[Fold(word)]
+	c, ok := g.demonyms[text.Fold(word)]
 	return c, ok
 }
 
 // CountryName maps any country name, alias or ISO 3166-1 alpha-2 code
 // ("Viet Nam", "USA", "PRC", "VN") to its canonical name.
 func (g *Gazetteer) CountryName(name string) (string, bool) {
-	c, ok := g.countries[Fold(name)]
+	c, ok := g.countries[text.Fold(name)]
 	return c, ok
 }
 

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/coopbot/coopbot/knowledge/text"
 )
 
 func loadGazetteer(t testing.TB) *Gazetteer {
@@ -222,17 +224,17 @@ func TestGazetteerData(t *testing.T) {
 		}
 		names := append([]string{f[0]}, splitList(f[2])...)
 		for _, n := range names {
-			countryKey[Fold(n)] = f[0]
+			countryKey[text.Fold(n)] = f[0]
 		}
 		keys := append(names, "iso2 "+f[1])
 		for _, d := range splitList(f[3]) {
 			keys = append(keys, "demonym "+d)
 		}
 		for _, k := range keys {
-			if prev, dup := countrySeen[Fold(k)]; dup && prev != f[0] {
+			if prev, dup := countrySeen[text.Fold(k)]; dup && prev != f[0] {
 				t.Errorf("%s: %q is also given to %s", row.pos, k, prev)
 			}
-			countrySeen[Fold(k)] = f[0]
+			countrySeen[text.Fold(k)] = f[0]
 		}
 	}
 
@@ -244,7 +246,7 @@ func TestGazetteerData(t *testing.T) {
 			t.Errorf("%s: country %q is not a canonical name in countries.tsv", row.pos, f[1])
 		}
 		for _, n := range append([]string{f[0]}, splitList(f[2])...) {
-			k := Fold(n)
+			k := text.Fold(n)
 			if prev, dup := regionSeen[k]; dup && prev != row.pos {
 				t.Errorf("%s: region %q is also in row %s", row.pos, n, prev)
 			}
@@ -262,11 +264,11 @@ func TestGazetteerData(t *testing.T) {
 		if !canonical[f[1]] {
 			t.Errorf("%s: country %q is not a canonical name in countries.tsv", row.pos, f[1])
 		}
-		if f[2] != "" && regionOf[f[1]+"\t"+Fold(f[2])] != f[2] {
+		if f[2] != "" && regionOf[f[1]+"\t"+text.Fold(f[2])] != f[2] {
 			t.Errorf("%s: region %q is not a region of %s in regions.tsv", row.pos, f[2], f[1])
 		}
 		for _, n := range append([]string{f[0]}, splitList(f[3])...) {
-			k := Fold(n)
+			k := text.Fold(n)
 			if prev, dup := citySeen[k]; dup && prev != row.pos {
 				t.Errorf("%s: city %q is also in row %s", row.pos, n, prev)
 			}

@@ -1,6 +1,10 @@
 package knowledge
 
-import "regexp"
+import (
+	"regexp"
+
+	"github.com/coopbot/coopbot/knowledge/text"
+)
 
 // mention is one place in a sentence where an institution is named.
 type mention struct {
@@ -24,7 +28,7 @@ var listCue = regexp.MustCompile(`(?i)\b(enterprises|companies|corporations|firm
 
 // findInstitutions finds the institutions named in one sentence; isPlace
 // tells the names of places.
-func findInstitutions(s string, toks []token, isPlace func(string) bool) []mention {
+func findInstitutions(s string, toks []text.Token, isPlace func(string) bool) []mention {
 	var out []mention
 	used := make([]bool, len(toks))
 	mark := func(m mention) {
@@ -56,7 +60,7 @@ func findInstitutions(s string, toks []token, isPlace func(string) bool) []menti
 			}
 			continue
 		}
-		mark(mention{Name: joinTokens(s, toks, from, to), From: from, To: to})
+		mark(mention{Name: text.Join(s, toks, from, to), From: from, To: to})
 	}
 	out = append(out, listed(s, toks, used, &list)...)
 	out = joinDashed(s, toks, sortMentions(out))
@@ -68,11 +72,11 @@ func findInstitutions(s string, toks []token, isPlace func(string) bool) []menti
 
 // headSpan grows a name around the head noun at toks[h]: capitalised words
 // to its left, and capitalised words joined by "of", "for", "and" to its right.
-func headSpan(toks []token, h int, isPlace func(string) bool) (from, to int) {
+func headSpan(toks []text.Token, h int, isPlace func(string) bool) (from, to int) {
 	from = h
 	for from > 0 {
 		t := toks[from-1]
-		if !t.isWord() || !t.isCap() || leftStops[t.Text] || titleWords[t.Text] || honorifics[t.Text] || isMonthOrDay(t.Text) {
+		if !t.IsWord() || !t.IsCap() || leftStops[t.Text] || titleWords[t.Text] || honorifics[t.Text] || isMonthOrDay(t.Text) {
 			break
 		}
 		if from-2 >= 0 && toks[from-2].Text == "." && honorifics[toks[from-1].Text] {
@@ -81,18 +85,18 @@ func headSpan(toks []token, h int, isPlace func(string) bool) (from, to int) {
 		from--
 		// "Mandalay Vocational and Technical College": fields joined by
 		// "and" before the head, but not two names ("Kyoto University and …").
-		if from >= 2 && (toks[from-1].Text == "and" || toks[from-1].Text == "&" || toks[from-1].Text == "et") && !toks[from].isAcronym() {
+		if from >= 2 && (toks[from-1].Text == "and" || toks[from-1].Text == "&" || toks[from-1].Text == "et") && !toks[from].IsAcronym() {
 			w := toks[from-2]
 			after := toks[from]
-			if w.isWord() && w.isCap() && !w.isAcronym() && !institutionHeads[w.Text] &&
+			if w.IsWord() && w.IsCap() && !w.IsAcronym() && !institutionHeads[w.Text] &&
 				(fieldWords[after.Text] || fieldWords[w.Text] && !isPlace(after.Text)) {
 				from -= 2
 			}
 		}
 		// "Prince of Songkla University": one word and "of" before the name.
-		if from >= 2 && toks[from-1].Text == "of" && (from == 2 || !toks[from-3].isCap() && !nameConnectors[toks[from-3].Text]) {
+		if from >= 2 && toks[from-1].Text == "of" && (from == 2 || !toks[from-3].IsCap() && !nameConnectors[toks[from-3].Text]) {
 			w := toks[from-2]
-			if w.isWord() && w.isCap() && !w.isAcronym() && !institutionHeads[w.Text] && !leftStops[w.Text] && !titleWords[w.Text] && !honorifics[w.Text] {
+			if w.IsWord() && w.IsCap() && !w.IsAcronym() && !institutionHeads[w.Text] && !leftStops[w.Text] && !titleWords[w.Text] && !honorifics[w.Text] {
 				from -= 2
 				break
 			}
@@ -103,7 +107,7 @@ func headSpan(toks []token, h int, isPlace func(string) bool) (from, to int) {
 	for to < len(toks) {
 		t := toks[to]
 		switch {
-		case t.isWord() && t.isCap() && !titleWords[t.Text] && !honorifics[t.Text] && !isMonthOrDay(t.Text):
+		case t.IsWord() && t.IsCap() && !titleWords[t.Text] && !honorifics[t.Text] && !isMonthOrDay(t.Text):
 			to++
 		case nameConnectors[t.Text] && to+1 < len(toks) && capAfter(toks, to+1):
 			run := capRun(toks, to+1)
@@ -130,7 +134,7 @@ func headSpan(toks []token, h int, isPlace func(string) bool) (from, to int) {
 
 // companySuffix takes ", Ltd." after "Co." into a company's name:
 // "Hoshizora Energy Co., Ltd.".
-func companySuffix(toks []token, to int) int {
+func companySuffix(toks []text.Token, to int) int {
 	// "Huawei Technologies (Thailand) Co., Ltd."
 	if to+3 < len(toks) && toks[to].Text == "(" && toks[to+2].Text == ")" && toks[to+3].Text == "Co" {
 		if end := companySuffix(toks, to+4); end > to+4 {
@@ -149,14 +153,14 @@ func companySuffix(toks []token, to int) int {
 // "University Sports Complex", "KTU Congress and Culture Center"). A name
 // with "of" ("Ministry of Education and Training") and a body of members
 // ("International Cooperation Club") are names all the same.
-func generic(toks []token, from, to int) bool {
+func generic(toks []text.Token, from, to int) bool {
 	for k := from; k < to; k++ {
 		t := toks[k].Text
 		switch {
 		case t == "of" || t == "for" || t == "on" || memberHeads[t]:
 			return false
 		case institutionHeads[t] || nameConnectors[t] || genericWords[t] || fieldWords[t]:
-		case toks[k].isAcronym() && k == from:
+		case toks[k].IsAcronym() && k == from:
 			// "KTU Congress and Culture Center": a body's own facility
 		default:
 			return false
@@ -167,22 +171,22 @@ func generic(toks []token, from, to int) bool {
 
 // memberHeads are the heads of bodies made of their members, whose names
 // are often made of generic words.
-var memberHeads = set("Club", "Association", "Society", "Union", "Federation", "Alliance", "Network", "Consortium", "Commission", "Ministry")
+var memberHeads = text.Set("Club", "Association", "Society", "Union", "Federation", "Alliance", "Network", "Consortium", "Commission", "Ministry")
 
 // capAfter reports whether toks[i] (or toks[i+1] after "the") is a capitalised word.
-func capAfter(toks []token, i int) bool {
+func capAfter(toks []text.Token, i int) bool {
 	if i < len(toks) && toks[i].Text == "the" {
 		i++
 	}
-	return i < len(toks) && toks[i].isWord() && toks[i].isCap() && !titleWords[toks[i].Text] && !honorifics[toks[i].Text]
+	return i < len(toks) && toks[i].IsWord() && toks[i].IsCap() && !titleWords[toks[i].Text] && !honorifics[toks[i].Text]
 }
 
 // capRun returns the end of the run of capitalised words from i.
-func capRun(toks []token, i int) int {
+func capRun(toks []text.Token, i int) int {
 	if i < len(toks) && toks[i].Text == "the" {
 		i++
 	}
-	for i < len(toks) && toks[i].isWord() && toks[i].isCap() {
+	for i < len(toks) && toks[i].IsWord() && toks[i].IsCap() {
 		i++
 	}
 	return i
@@ -190,7 +194,7 @@ func capRun(toks []token, i int) int {
 
 // hasSingularHead reports whether toks[i:j] hold an institution head that is
 // not a plural: the start of another institution's name.
-func hasSingularHead(toks []token, i, j int) bool {
+func hasSingularHead(toks []text.Token, i, j int) bool {
 	for k := i; k < j && k < len(toks); k++ {
 		if _, plural := pluralHeads[toks[k].Text]; institutionHeads[toks[k].Text] && !plural {
 			return true
@@ -200,7 +204,7 @@ func hasSingularHead(toks []token, i, j int) bool {
 }
 
 // subunit reports whether the span names a part of an institution.
-func subunit(toks []token, from, to int) bool {
+func subunit(toks []text.Token, from, to int) bool {
 	plain, tied := false, false
 	for k := from; k < to && toks[k].Text != "of" && toks[k].Text != "for" && toks[k].Text != "on"; k++ {
 		plain = plain || subunitHeads[toks[k].Text]
@@ -214,17 +218,17 @@ func subunit(toks []token, from, to int) bool {
 	}
 	// "Mekong Delta Research Institute of CTU": a part of the body its acronym names.
 	for k := from; k+1 < to; k++ {
-		if toks[k].Text == "of" && toks[k+1].isAcronym() {
+		if toks[k].Text == "of" && toks[k+1].IsAcronym() {
 			return true
 		}
 	}
 	// An acronym of its own makes it a body: "the Institute of Technology of Cambodia (ITC)".
-	if to+2 < len(toks) && toks[to].Text == "(" && toks[to+1].isAcronym() {
+	if to+2 < len(toks) && toks[to].Text == "(" && toks[to+1].IsAcronym() {
 		return false
 	}
 	// Tied to an institution: "the university's Centre", "Dean of the College
 	// of …", "UTM Centre for …", "… Council of Osaka University", "… Centre, Kyoto University".
-	if from > 0 && toks[from-1].Text == "'s" || toks[from].isAcronym() {
+	if from > 0 && toks[from-1].Text == "'s" || toks[from].IsAcronym() {
 		return true
 	}
 	if from >= 2 && toks[from-1].Text == "the" && toks[from-2].Text == "of" {
@@ -234,7 +238,7 @@ func subunit(toks []token, from, to int) bool {
 		switch toks[k].Text {
 		case ",", "of", "at", "-", "–", "—":
 			next := k + 1
-			return next < len(toks) && (hasSingularHead(toks, next, capRun(toks, next)) || toks[next].isAcronym())
+			return next < len(toks) && (hasSingularHead(toks, next, capRun(toks, next)) || toks[next].IsAcronym())
 		}
 	}
 	return false

@@ -7,6 +7,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/coopbot/coopbot/knowledge/text"
 )
 
 // Latest returns the n newest articles that match f.
@@ -59,7 +60,7 @@ func (l *Library) matcher(ctx context.Context, m *model, f Filter, useIndex bool
 	if err != nil {
 		return nil, err
 	}
-	words := strings.Fields(Fold(f.Keywords))
+	words := strings.Fields(text.Fold(f.Keywords))
 	var indexed map[string]bool
 	if len(words) > 0 && useIndex {
 		files, err := l.keywordFiles(ctx, words, len(m.records))
@@ -79,7 +80,7 @@ func (l *Library) matcher(ctx context.Context, m *model, f Filter, useIndex bool
 			return indexed[r.Article.File]
 		}
 		if len(words) > 0 {
-			text := " " + Fold(m.fullText(r)) + " "
+			text := " " + text.Fold(m.fullText(r)) + " "
 			for _, w := range words {
 				if !strings.Contains(text, " "+w+" ") {
 					return false
@@ -162,7 +163,7 @@ func (m *model) summary(r *record) ArticleSummary {
 func summarise(paragraphs []string, n int) string {
 	var out []string
 	for _, p := range paragraphs {
-		for _, s := range splitSentences(p) {
+		for _, s := range text.Sentences(p) {
 			if len(out) == n {
 				return strings.Join(out, " ")
 			}

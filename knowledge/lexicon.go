@@ -1,11 +1,13 @@
 package knowledge
 
+import "github.com/coopbot/coopbot/knowledge/text"
+
 // The word lists that extraction's rules use. They are general English
 // (and a little Vietnamese) about institutions, titles and cooperation; none
 // of them names a particular institution, person or place.
 
 // institutionHeads are the nouns that make a capitalised span an institution.
-var institutionHeads = set(
+var institutionHeads = text.Set(
 	"University", "Universities", "College", "Colleges", "Institute", "Institutes", "Institution",
 	"Academy", "Commission", "Agency", "Society", "Association", "Ministry", "Group", "Company",
 	"Corporation", "Corp", "Foundation", "School", "Polytechnic", "Organization", "Organisation",
@@ -21,16 +23,16 @@ var institutionHeads = set(
 
 // subunitHeads name a part of an institution rather than an institution:
 // "the Department of International Cooperation, Ministry of …".
-var subunitHeads = set("Department", "Faculty", "Office", "Division", "Section", "Board", "Committee", "Unit")
+var subunitHeads = text.Set("Department", "Faculty", "Office", "Division", "Section", "Board", "Committee", "Unit")
 
 // contextSubunitHeads name a part of an institution when the text ties them
 // to one ("the University Council of …", "the university's Centre for …")
 // and an institution of their own otherwise ("the British Council").
-var contextSubunitHeads = set("Council", "Center", "Centre", "School", "Laboratory", "College", "Institute", "Hospital")
+var contextSubunitHeads = text.Set("Council", "Center", "Centre", "School", "Laboratory", "College", "Institute", "Hospital")
 
 // fieldWords are the words of a discipline or kind that "and" joins inside
 // one name: "Vocational and Technical College", "Science and Technology".
-var fieldWords = set("Vocational", "Technical", "Technological", "Science", "Sciences", "Technology",
+var fieldWords = text.Set("Vocational", "Technical", "Technological", "Science", "Sciences", "Technology",
 	"Engineering", "Economics", "Economic", "Trade", "Arts", "Art", "Agriculture", "Agricultural",
 	"Forestry", "Medicine", "Medical", "Pharmacy", "Pharmaceutical", "Management", "Business", "Law",
 	"Education", "Educational", "Research", "Development", "Training", "Social", "Humanities", "Natural",
@@ -47,7 +49,7 @@ var fieldWords = set("Vocational", "Technical", "Technological", "Science", "Sci
 // genericWords name no one body: a span of them and a head noun ("Central
 // Laboratory", "International Cooperation Centre", "University Sports
 // Complex") is a part or a place of an institution, not an institution.
-var genericWords = set("Central", "Main", "General", "International", "Cooperation", "Relations",
+var genericWords = text.Set("Central", "Main", "General", "International", "Cooperation", "Relations",
 	"Affairs", "Student", "Students", "Youth", "Culture", "Cultural", "Congress", "Sports", "Complex",
 	"Management", "Press", "Community", "Service", "Services", "Alumni", "Academic", "Exchange",
 	"Campus", "Hall", "Hospital", "Hospitals", "Library", "Clinic", "Office", "Unit", "New", "Old",
@@ -60,11 +62,11 @@ var pluralHeads = map[string]string{
 }
 
 // nameConnectors may join the words of an institution's name.
-var nameConnectors = set("of", "for", "and", "&", "on", "de", "du", "des", "la", "le", "di", "del", "der", "für", "und", "et", "y", "e", "da", "do", "dos", "das", "voor")
+var nameConnectors = text.Set("of", "for", "and", "&", "on", "de", "du", "des", "la", "le", "di", "del", "der", "für", "und", "et", "y", "e", "da", "do", "dos", "das", "voor")
 
 // leftStops are capitalised words that start sentences or clauses but never
 // start an institution's name.
-var leftStops = set(
+var leftStops = text.Set(
 	"The", "A", "An", "At", "In", "On", "From", "To", "With", "By", "For", "Of", "And", "Or", "But",
 	"During", "After", "Before", "Meanwhile", "Additionally", "Notably", "Also", "Both", "Each",
 	"Every", "This", "That", "These", "Those", "Its", "Their", "Our", "His", "Her", "My", "Your",
@@ -82,14 +84,14 @@ var leftStops = set(
 )
 
 // honorifics are the words before a person's name that are not part of it.
-var honorifics = set(
+var honorifics = text.Set(
 	"Prof", "Professor", "Assoc", "Associate", "Asst", "Assistant", "Dr", "Mr", "Ms", "Mrs", "Miss",
 	"Madam", "Sir", "PhD", "Ph.D", "MSc", "M.Sc", "MA", "Eng", "Engr", "H.E", "HE", "Hon", "Rev",
 	"Lt", "Col", "Gen", "Mx",
 )
 
 // titleWords start a person's position: "Vice Rector", "Head of the Department of …".
-var titleWords = set(
+var titleWords = text.Set(
 	"President", "Vice", "Deputy", "Rector", "Principal", "Director", "Director-General",
 	"Dean", "Chairman", "Chairwoman", "Chair", "Chairperson", "Chancellor", "Provost", "Head",
 	"Minister", "Vice-Minister", "Ambassador", "Consul", "Consul-General", "Secretary",
@@ -102,16 +104,7 @@ var titleWords = set(
 
 // leadTitles are the positions that can stand before a name without an
 // honorific: "President Liu Bo", "Rector Jane Roe".
-var leadTitles = set(
+var leadTitles = text.Set(
 	"President", "Rector", "Principal", "Director", "Dean", "Chairman", "Chancellor", "Provost",
 	"Minister", "Ambassador", "Secretary", "Governor", "Mayor", "Professor", "Consul", "CEO",
 )
-
-// set makes a set of words.
-func set(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[w] = true
-	}
-	return m
-}

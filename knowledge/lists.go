@@ -3,24 +3,26 @@ package knowledge
 import (
 	"regexp"
 	"strings"
+
+	"github.com/coopbot/coopbot/knowledge/text"
 )
 
 // Names that share a head noun or an introduction: enumerations.
 
 // distributive reads "Kyushu, Hokkaido, Akita and Fukui Universities" as one
 // institution per name, each with the singular head.
-func distributive(s string, toks []token, h int, single string) []mention {
+func distributive(s string, toks []text.Token, h int, single string) []mention {
 	var items []mention
 	j := h
 	for j > 0 {
 		k := j
-		for k > 0 && toks[k-1].isWord() && toks[k-1].isCap() && !leftStops[toks[k-1].Text] {
+		for k > 0 && toks[k-1].IsWord() && toks[k-1].IsCap() && !leftStops[toks[k-1].Text] {
 			k--
 		}
 		if k == j {
 			break
 		}
-		items = append(items, mention{Name: joinTokens(s, toks, k, j) + " " + single, From: k, To: j})
+		items = append(items, mention{Name: text.Join(s, toks, k, j) + " " + single, From: k, To: j})
 		if k == 0 || (toks[k-1].Text != "," && toks[k-1].Text != "and") {
 			break
 		}
@@ -52,15 +54,15 @@ func appositionMatches(s string) [][]int {
 
 // capitalisedItems counts the comma- or "and"-separated capitalised names
 // from byte offset at.
-func capitalisedItems(toks []token, at int) int {
+func capitalisedItems(toks []text.Token, at int) int {
 	i := 0
 	for i < len(toks) && toks[i].Start < at {
 		i++
 	}
 	n := 0
-	for i < len(toks) && toks[i].isWord() && (toks[i].isCap() || toks[i].isAcronym()) {
+	for i < len(toks) && toks[i].IsWord() && (toks[i].IsCap() || toks[i].IsAcronym()) {
 		n++
-		for i < len(toks) && toks[i].isWord() && (toks[i].isCap() || toks[i].isAcronym()) {
+		for i < len(toks) && toks[i].IsWord() && (toks[i].IsCap() || toks[i].IsAcronym()) {
 			i++
 		}
 		if i < len(toks) && toks[i].Text == "(" {
@@ -84,7 +86,7 @@ func capitalisedItems(toks []token, at int) int {
 // listed finds the items of an enumeration introduced by a cue such as
 // "enterprises such as": names that need no head noun. Items already found
 // by their head noun keep their place in the list.
-func listed(s string, toks []token, used []bool, list *int) []mention {
+func listed(s string, toks []text.Token, used []bool, list *int) []mention {
 	var out []mention
 	var cues [][]int
 	if strings.Contains(s, "such as") || strings.Contains(s, "including") || strings.Contains(s, "like") || strings.Contains(s, "namely") {
@@ -103,7 +105,7 @@ func listed(s string, toks []token, used []bool, list *int) []mention {
 		*list++
 		for j := i; j < len(toks); {
 			k := j
-			for k < len(toks) && (toks[k].isWord() && (toks[k].isCap() || toks[k].isAcronym()) ||
+			for k < len(toks) && (toks[k].IsWord() && (toks[k].IsCap() || toks[k].IsAcronym()) ||
 				(k > j && nameConnectors[toks[k].Text] && toks[k].Text != "and" && capAfter(toks, k+1))) {
 				k++
 			}
@@ -111,7 +113,7 @@ func listed(s string, toks []token, used []bool, list *int) []mention {
 				break
 			}
 			if !used[j] && !leftStops[toks[j].Text] {
-				out = append(out, mention{Name: joinTokens(s, toks, j, k), From: j, To: k, List: *list})
+				out = append(out, mention{Name: text.Join(s, toks, j, k), From: j, To: k, List: *list})
 			}
 			for m := j; m < k; m++ {
 				used[m] = true

@@ -7,6 +7,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+
+	"github.com/coopbot/coopbot/knowledge/text"
 )
 
 // standsAlone reports whether an acronym that the article never spells out
@@ -24,7 +26,7 @@ func (w *draft) standsAlone(acr string, u *unit, i int) bool {
 		w.acronymCount = map[string]int{}
 		for _, v := range w.units {
 			for _, t := range v.toks {
-				if t.isAcronym() {
+				if t.IsAcronym() {
 					w.acronymCount[t.Text]++
 				}
 			}
@@ -56,7 +58,7 @@ func (w *draft) standsAlone(acr string, u *unit, i int) bool {
 // and fits the acronym, or a body of its own.
 func (w *draft) acronymAndPlace(u *unit, i int) (mention, bool) {
 	next := u.toks[i+1]
-	if !next.isCap() || commonAcronyms[u.toks[i].Text] {
+	if !next.IsCap() || commonAcronyms[u.toks[i].Text] {
 		return mention{}, false
 	}
 	if p, ok := w.x.gaz.Lookup(next.Text); !ok || p.Kind != PlaceCity {
@@ -81,13 +83,13 @@ func (w *draft) acronymAndPlace(u *unit, i int) (mention, bool) {
 
 // shortNameCues are the words after which an institution's first word
 // alone stands for it: "the Mapúa delegation", "Monash's campus".
-var shortNameCues = set("delegation", "delegates", "'s", "students", "team", "side", "leaders", "representatives", "lecturers", "campus")
+var shortNameCues = text.Set("delegation", "delegates", "'s", "students", "team", "side", "leaders", "representatives", "lecturers", "campus")
 
 // shortName finds the entity that a capitalised word before a cue stands
 // for: the one multi-word name it starts, when it is not a place.
 func (w *draft) shortName(u *unit, i int) (int, bool) {
 	t := u.toks[i]
-	if !t.isCap() || i+1 >= len(u.toks) || !shortNameCues[u.toks[i+1].Text] || leftStops[t.Text] || institutionHeads[t.Text] || titleWords[t.Text] {
+	if !t.IsCap() || i+1 >= len(u.toks) || !shortNameCues[u.toks[i+1].Text] || leftStops[t.Text] || institutionHeads[t.Text] || titleWords[t.Text] {
 		return 0, false
 	}
 	if _, place := w.x.gaz.Lookup(t.Text); place {
@@ -131,7 +133,7 @@ func (w *draft) partiesBeside(u *unit) []mention {
 			} else {
 				// "Schneider Electric and ITC": the run before "and".
 				k := i
-				for k > 0 && u.toks[k-1].isWord() && u.toks[k-1].isCap() && !taken(k-1) {
+				for k > 0 && u.toks[k-1].IsWord() && u.toks[k-1].IsCap() && !taken(k-1) {
 					k--
 				}
 				if m, ok := w.partyRun(u, k, i); ok {
@@ -145,7 +147,7 @@ func (w *draft) partiesBeside(u *unit) []mention {
 			continue
 		}
 		j := from
-		for j < len(u.toks) && u.toks[j].isWord() && (u.toks[j].isCap() || u.toks[j].isAcronym()) && !taken(j) && j-from < 4 {
+		for j < len(u.toks) && u.toks[j].IsWord() && (u.toks[j].IsCap() || u.toks[j].IsAcronym()) && !taken(j) && j-from < 4 {
 			j++
 		}
 		if m, ok := w.partyRun(u, from, j); ok {
@@ -180,11 +182,11 @@ func (w *draft) partyRun(u *unit, from, to int) (mention, bool) {
 	}
 	if to < len(u.toks) {
 		// "European universities": an adjective before a common noun.
-		if next := stem(strings.ToLower(u.toks[to].Text)); academicWords[next] || businessWords[next] || bodyWords[next] {
+		if next := text.Stem(strings.ToLower(u.toks[to].Text)); academicWords[next] || businessWords[next] || bodyWords[next] {
 			return mention{}, false
 		}
 	}
-	name := joinTokens(u.text, u.toks, from, to)
+	name := text.Join(u.text, u.toks, from, to)
 	if _, place := w.x.gaz.Lookup(name); place {
 		return mention{}, false
 	}

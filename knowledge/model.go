@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+
+	"github.com/coopbot/coopbot/knowledge/text"
 )
 
 // record is one article and the facts extracted from it: what the catalog
@@ -91,7 +93,7 @@ type localName struct {
 
 // isAcronymName reports whether a name is an acronym alone.
 func isAcronymName(name string) bool {
-	return !strings.Contains(name, " ") && token{Text: name}.isAcronym()
+	return !strings.Contains(name, " ") && text.Token{Text: name}.IsAcronym()
 }
 
 // resolve merges the institutions of every record into corpus entities:
@@ -201,13 +203,13 @@ func (m *model) resolve() {
 		if e.Name == "" && len(e.Acronyms) > 0 {
 			e.Name = e.Acronyms[0]
 		}
-		e.ID = nameKey(e.Name)
+		e.ID = text.Key(e.Name)
 		if e.Country != "" {
 			countries[e.Country] = true
 		}
 		m.entities = append(m.entities, e)
 		for _, n := range append(append([]string{e.Name}, e.Aliases...), e.Acronyms...) {
-			k := nameKey(n)
+			k := text.Key(n)
 			if !slices.Contains(m.byKey[k], id) {
 				m.byKey[k] = append(m.byKey[k], id)
 			}
@@ -231,7 +233,7 @@ func fullKeys(inst Institution) []string {
 		if isAcronymName(n) {
 			continue
 		}
-		k := nameKey(n)
+		k := text.Key(n)
 		if k != "" && !slices.Contains(keys, k) {
 			keys = append(keys, k)
 		}

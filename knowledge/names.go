@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+
+	"github.com/coopbot/coopbot/knowledge/text"
 )
 
 // Resolve finds the institution a user means by any of its names or
@@ -20,7 +22,7 @@ func (l *Library) Resolve(name string) (Entity, error) {
 
 // resolveName returns the entity a user's name for an institution means.
 func (m *model) resolveName(name string) (int, error) {
-	key := nameKey(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(name), "'s"), "’s"))
+	key := text.Key(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSpace(name), "'s"), "’s"))
 	if key == "" {
 		return -1, &NotFoundError{What: "institution", Name: name}
 	}
@@ -31,7 +33,7 @@ func (m *model) resolveName(name string) (int, error) {
 	var hits []int
 	for id, e := range m.entities {
 		for _, n := range e.names() {
-			k := nameKey(n)
+			k := text.Key(n)
 			if strings.HasPrefix(k, key) || strings.Contains(" "+k+" ", " "+key+" ") {
 				hits = append(hits, id)
 				break
@@ -74,13 +76,13 @@ func (l *Library) Suggest(prefix string, n int) []Entity {
 
 // suggest ranks entities for a typed prefix.
 func (m *model) suggest(prefix string, n int) []int {
-	key := nameKey(prefix)
+	key := text.Key(prefix)
 	type hit struct{ id, rank, dist int }
 	var hits []hit
 	for id, e := range m.entities {
 		rank, dist := 4, 1<<30
 		for _, name := range e.names() {
-			k := nameKey(name)
+			k := text.Key(name)
 			switch {
 			case key == "":
 				rank = min(rank, 0)
@@ -91,7 +93,7 @@ func (m *model) suggest(prefix string, n int) []int {
 			case strings.Contains(k, key):
 				rank = min(rank, 2)
 			default:
-				d := EditDistance(key, k[:min(len(k), len(key))])
+				d := text.EditDistance(key, k[:min(len(k), len(key))])
 				if d <= max(1, len(key)/4) {
 					rank = min(rank, 3)
 					dist = min(dist, d)
@@ -125,7 +127,7 @@ func (m *model) suggest(prefix string, n int) []int {
 // nearest to it, the corpus's own countries first.
 func (l *Library) SuggestCountries(prefix string, n int) []string {
 	m := l.model.Load()
-	key := Fold(prefix)
+	key := text.Fold(prefix)
 	var out []string
 	add := func(c string) {
 		if len(out) < n && !slices.Contains(out, c) {
@@ -135,15 +137,15 @@ func (l *Library) SuggestCountries(prefix string, n int) []string {
 	for _, pass := range []func(k string) bool{
 		func(k string) bool { return strings.HasPrefix(k, key) },
 		func(k string) bool { return strings.Contains(k, key) },
-		func(k string) bool { return EditDistance(key, k[:min(len(k), len(key))]) <= max(1, len(key)/4) },
+		func(k string) bool { return text.EditDistance(key, k[:min(len(k), len(key))]) <= max(1, len(key)/4) },
 	} {
 		for _, c := range m.countries {
-			if pass(Fold(c)) {
+			if pass(text.Fold(c)) {
 				add(c)
 			}
 		}
 		for _, c := range m.gaz.Countries() {
-			if pass(Fold(c)) {
+			if pass(text.Fold(c)) {
 				add(c)
 			}
 		}
@@ -183,40 +185,17 @@ func (m *model) resolveCountry(name string) (string, error) {
 		return c, nil
 	}
 	for _, c := range m.countries {
-		if Fold(c) == Fold(name) {
+		if text.Fold(c) == text.Fold(name) {
 			return c, nil
 		}
 	}
 	var near []string
-	key := Fold(name)
+	key := text.Fold(name)
 	for _, c := range m.gaz.Countries() {
-		k := Fold(c)
-		if strings.HasPrefix(k, key) || EditDistance(key, k) <= 2 {
+		k := text.Fold(c)
+		if strings.HasPrefix(k, key) || text.EditDistance(key, k) <= 2 {
 			near = append(near, c)
 		}
 	}
 	return "", &NotFoundError{What: "country", Name: name, Suggestions: near[:min(3, len(near))]}
-}
-
-// EditDistance is the Levenshtein distance between a and b, in runes: how
-// many letters to insert, delete or change to turn one into the other.
-func EditDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

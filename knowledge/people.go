@@ -1,6 +1,10 @@
 package knowledge
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/coopbot/coopbot/knowledge/text"
+)
 
 // personMention is a person named in a sentence.
 type personMention struct {
@@ -17,12 +21,12 @@ type personMention struct {
 const maxNameWords = 4
 
 // nameParticles are the lower-case words inside names: "de Vries", "van Dijk".
-var nameParticles = set("de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "bin", "binti", "al", "el", "dos", "das", "del")
+var nameParticles = text.Set("de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "bin", "binti", "al", "el", "dos", "das", "del")
 
 // findPeople finds titled people in a sentence: "Assoc. Prof. Dr. Nguyen Van
 // An, Vice Rector", "President Jane Roe of …", "Mr. Ton Vi - Director of …".
 // insts are the sentence's institution mentions.
-func findPeople(s string, toks []token, insts []mention) []personMention {
+func findPeople(s string, toks []text.Token, insts []mention) []personMention {
 	var out []personMention
 	for i := 0; i < len(toks); i++ {
 		start := i
@@ -33,7 +37,7 @@ func findPeople(s string, toks []token, insts []mention) []personMention {
 			i++
 		}
 		honored, prof := 0, false
-		for i < len(toks) && honorifics[strings.TrimSuffix(toks[i].Text, ".")] && toks[i].isCap() {
+		for i < len(toks) && honorifics[strings.TrimSuffix(toks[i].Text, ".")] && toks[i].IsCap() {
 			prof = prof || strings.HasPrefix(toks[i].Text, "Prof")
 			honored++
 			i++
@@ -89,12 +93,12 @@ func findPeople(s string, toks []token, insts []mention) []personMention {
 }
 
 // speechVerbs introduce or follow the person quoted: "said Priya Sharma".
-var speechVerbs = set("said", "says", "added", "noted", "explained", "shared", "stated", "emphasized",
+var speechVerbs = text.Set("said", "says", "added", "noted", "explained", "shared", "stated", "emphasized",
 	"emphasised", "stressed", "remarked", "commented", "recalled")
 
 // speakers finds the people a sentence quotes by their full name: "said
 // Priya Sharma, a graduate of …", "Dr. Lee said" is found already.
-func speakers(s string, toks []token, insts []mention, found []personMention) []personMention {
+func speakers(s string, toks []text.Token, insts []mention, found []personMention) []personMention {
 	var out []personMention
 	for i := 0; i+1 < len(toks); i++ {
 		var from, to int
@@ -127,11 +131,11 @@ func speakers(s string, toks []token, insts []mention, found []personMention) []
 
 // bareNameCues are the words after which a name without an honorific may
 // stand when a title follows it: "headed by Zhang Wei, Vice President of …".
-var bareNameCues = set("by", "included", "includes", "including", ",", "and", "with", "(", "of")
+var bareNameCues = text.Set("by", "included", "includes", "including", ",", "and", "with", "(", "of")
 
 // bareNames finds names without an honorific that a title follows:
 // "Li Na, Director of the Office of …".
-func bareNames(s string, toks []token, insts []mention, found []personMention) []personMention {
+func bareNames(s string, toks []text.Token, insts []mention, found []personMention) []personMention {
 	var out []personMention
 	for i := 1; i < len(toks); i++ {
 		if !bareNameCues[toks[i-1].Text] || !isNameWord(toks[i]) || inPerson(found, i) || inMention(insts, i) {
@@ -168,8 +172,8 @@ func inPerson(ps []personMention, i int) bool {
 }
 
 // isNameWord reports whether t can be a word of a person's name.
-func isNameWord(t token) bool {
-	return t.isWord() && t.isCap() && !t.isAcronym() && !institutionHeads[t.Text] && !titleWords[t.Text] &&
+func isNameWord(t text.Token) bool {
+	return t.IsWord() && t.IsCap() && !t.IsAcronym() && !institutionHeads[t.Text] && !titleWords[t.Text] &&
 		!leftStops[t.Text] && !honorifics[t.Text] && !isMonthOrDay(t.Text)
 }
 
@@ -177,9 +181,9 @@ func isNameWord(t token) bool {
 // honorific introduces: there, short words that open sentences elsewhere
 // are names ("Mr. To Quoc", "Dr. Nguyen The Vinh"), though an article
 // never starts one.
-func isNameAfterHonorific(t token, inner bool) bool {
+func isNameAfterHonorific(t text.Token, inner bool) bool {
 	article := t.Text == "The" || t.Text == "A" || t.Text == "An"
-	return t.isWord() && t.isCap() && !t.isAcronym() && !institutionHeads[t.Text] && !titleWords[t.Text] &&
+	return t.IsWord() && t.IsCap() && !t.IsAcronym() && !institutionHeads[t.Text] && !titleWords[t.Text] &&
 		!honorifics[t.Text] && !isMonthOrDay(t.Text) && (inner || !article)
 }
 
@@ -187,7 +191,7 @@ func isNameAfterHonorific(t token, inner bool) bool {
 // Department of …", " of SNU", " (Institute for …, Japan)". It returns the
 // title (or lead when none follows), the institution mention it names, and
 // the token where it ends.
-func titleAfter(s string, toks []token, j int, insts []mention, lead string) (string, int, int) {
+func titleAfter(s string, toks []text.Token, j int, insts []mention, lead string) (string, int, int) {
 	if j >= len(toks) {
 		return lead, -1, j
 	}
@@ -220,9 +224,9 @@ func titleAfter(s string, toks []token, j int, insts []mention, lead string) (st
 			}
 			end++
 		}
-		title := strings.TrimSpace(joinTokens(s, toks, k, end))
+		title := strings.TrimSpace(text.Join(s, toks, k, end))
 		if inst >= 0 {
-			title = strings.TrimSpace(joinTokens(s, toks, k, insts[inst].From))
+			title = strings.TrimSpace(text.Join(s, toks, k, insts[inst].From))
 		} else if end+1 < len(toks) && toks[end].Text == "," {
 			if m := mentionAt(insts, end+1); m >= 0 {
 				inst = m

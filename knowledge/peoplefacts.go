@@ -1,6 +1,10 @@
 package knowledge
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/coopbot/coopbot/knowledge/text"
+)
 
 // findPeople collects the titled people of every unit, and the article's
 // credits, one Person per name. The first mention that ties a person to an
@@ -8,7 +12,7 @@ import "strings"
 func (w *draft) findPeople() {
 	seen := map[string]int{}
 	add := func(p Person) {
-		key := Fold(p.Name)
+		key := text.Fold(p.Name)
 		if i, ok := seen[key]; ok {
 			old := &w.facts.People[i]
 			if old.Institution == "" {

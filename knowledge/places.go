@@ -1,5 +1,7 @@
 package knowledge
 
+import "github.com/coopbot/coopbot/knowledge/text"
+
 // placeMention is a place named in a sentence: a country, region or city
 // from the gazetteer, a demonym ("Chinese"), or a city the text calls one
 // ("in Phu Tan city").
@@ -14,15 +16,15 @@ type placeMention struct {
 const maxPlaceWords = 5
 
 // findPlaces finds the places named in a sentence, longest names first.
-func (x *Extractor) findPlaces(toks []token) []placeMention {
+func (x *Extractor) findPlaces(toks []text.Token) []placeMention {
 	var out []placeMention
 	for i := 0; i < len(toks); i++ {
-		if !toks[i].isWord() || !toks[i].isCap() {
+		if !toks[i].IsWord() || !toks[i].IsCap() {
 			continue
 		}
 		found := false
 		for n := min(maxPlaceWords, x.gaz.MaxWords(), len(toks)-i); n >= 1 && !found; n-- {
-			if !toks[i+n-1].isWord() || !toks[i+n-1].isCap() {
+			if !toks[i+n-1].IsWord() || !toks[i+n-1].IsCap() {
 				continue
 			}
 			name := joinWords(toks, i, i+n)
@@ -41,7 +43,7 @@ func (x *Extractor) findPlaces(toks []token) []placeMention {
 		}
 		// "in Phu Tan city": a city the gazetteer does not know.
 		j := i
-		for j < len(toks) && j-i < 3 && toks[j].isWord() && toks[j].isCap() {
+		for j < len(toks) && j-i < 3 && toks[j].IsWord() && toks[j].IsCap() {
 			j++
 		}
 		if j < len(toks) && j > i && (toks[j].Text == "city" || toks[j].Text == "City") && i > 0 && toks[i-1].Text == "in" {
@@ -59,7 +61,7 @@ func (x *Extractor) isPlace(name string) bool {
 }
 
 // joinWords joins the words of toks[i:j] with single spaces.
-func joinWords(toks []token, i, j int) string {
+func joinWords(toks []text.Token, i, j int) string {
 	n := 0
 	for k := i; k < j; k++ {
 		n += len(toks[k].Text) + 1

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"github.com/coopbot/coopbot/knowledge/text"
 )
 
 // question is a user's free-text question, read for what it asks about.
@@ -27,7 +29,7 @@ type question struct {
 }
 
 // stopWords are words that carry no content in a question.
-var stopWords = set("a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "and", "or", "by", "from",
+var stopWords = text.Set("a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "and", "or", "by", "from",
 	"who", "what", "when", "where", "which", "why", "how", "whom", "whose", "is", "are", "was", "were",
 	"be", "been", "did", "does", "do", "has", "have", "had", "will", "would", "can", "could", "that",
 	"this", "these", "those", "it", "its", "their", "they", "s", "about", "many", "much", "long",
@@ -37,19 +39,19 @@ var stopWords = set("a", "an", "the", "of", "in", "on", "at", "to", "for", "with
 var whWord = regexp.MustCompile(`(?i)^\s*(who|whom|whose|when|where|which|what|how many|how long|how|list|show|tell me)\b`)
 
 // parseQuestion reads a question against the model.
-func (m *model) parseQuestion(x *Extractor, text string) *question {
-	q := &question{text: text, folded: Fold(text)}
-	toks := tokenize(text)
+func (m *model) parseQuestion(x *Extractor, raw string) *question {
+	q := &question{text: raw, folded: text.Fold(raw)}
+	toks := text.Tokenize(raw)
 	covered := make([]bool, len(toks))
 	// Institutions, longest name first.
 	for i := 0; i < len(toks); i++ {
 		for n := min(10, len(toks)-i); n >= 1; n-- {
-			if !toks[i].isWord() || !toks[i+n-1].isWord() {
+			if !toks[i].IsWord() || !toks[i+n-1].IsWord() {
 				continue
 			}
-			key := nameKey(joinTokens(text, toks, i, i+n))
+			key := text.Key(text.Join(raw, toks, i, i+n))
 			ids, ok := m.byKey[key]
-			if !ok || n == 1 && !toks[i].isCap() {
+			if !ok || n == 1 && !toks[i].IsCap() {
 				continue
 			}
 			if !slices.Contains(q.entities, ids[0]) {
@@ -63,7 +65,7 @@ func (m *model) parseQuestion(x *Extractor, text string) *question {
 		}
 	}
 	// Places outside institutions' names.
-	var rest []token
+	var rest []text.Token
 	for i, t := range toks {
 		if !covered[i] {
 			rest = append(rest, t)
@@ -82,7 +84,7 @@ func (m *model) parseQuestion(x *Extractor, text string) *question {
 			q.country = p.Place.Country
 		}
 	}
-	for _, d := range findDates(text, 0) {
+	for _, d := range findDates(raw, 0) {
 		q.when = d.Start
 		break
 	}
@@ -96,7 +98,7 @@ func (m *model) parseQuestion(x *Extractor, text string) *question {
 		// A kind of body among the next words is the focus: "Which
 		// European universities …" asks for universities.
 		for _, w := range fields[1:min(len(fields), 4)] {
-			if s := stem(w); academicWords[s] || businessWords[s] || bodyWords[s] {
+			if s := text.Stem(w); academicWords[s] || businessWords[s] || bodyWords[s] {
 				q.focus = s
 			}
 		}
@@ -108,7 +110,7 @@ func (m *model) parseQuestion(x *Extractor, text string) *question {
 				continue // "Which Japanese universities": the noun is the focus
 			}
 			if !stopWords[w] {
-				q.focus = stem(w)
+				q.focus = text.Stem(w)
 			}
 			break
 		}
@@ -117,13 +119,13 @@ func (m *model) parseQuestion(x *Extractor, text string) *question {
 }
 
 // academicWords are the focus nouns that ask for universities and the like.
-var academicWords = set("university", "college", "school", "institute", "academy", "polytechnic")
+var academicWords = text.Set("university", "college", "school", "institute", "academy", "polytechnic")
 
 // businessWords are the focus nouns that ask for companies.
-var businessWords = set("company", "enterprise", "firm", "corporation", "business", "employer")
+var businessWords = text.Set("company", "enterprise", "firm", "corporation", "business", "employer")
 
 // bodyWords are the focus nouns that ask for institutions of any kind.
-var bodyWords = set("institution", "organisation", "organization", "partner", "body", "agency", "host")
+var bodyWords = text.Set("institution", "organisation", "organization", "partner", "body", "agency", "host")
 
 // wantsKind reports whether an entity is of the kind the question's focus
 // asks for: a university for "which universities", a company for "which
@@ -131,7 +133,7 @@ var bodyWords = set("institution", "organisation", "organization", "partner", "b
 func (q *question) wantsKind(e *Entity) bool {
 	academic, business := false, false
 	for _, w := range strings.Fields(e.Name) {
-		academic = academic || academicWords[stem(strings.ToLower(w))]
+		academic = academic || academicWords[text.Stem(strings.ToLower(w))]
 		business = business || corporateHeads[w]
 	}
 	switch {
@@ -145,7 +147,7 @@ func (q *question) wantsKind(e *Entity) bool {
 }
 
 // corporateHeads are the words that make a name a company's.
-var corporateHeads = set("Group", "Company", "Corporation", "Corp", "Inc", "Ltd", "LLC", "GmbH", "JSC",
+var corporateHeads = text.Set("Group", "Company", "Corporation", "Corp", "Inc", "Ltd", "LLC", "GmbH", "JSC",
 	"Holdings", "Industries", "Bank", "Electric", "Electronics", "Motors", "Technologies", "Berhad")
 
 // focusIsBody reports whether the focus asks for institutions, which the
@@ -155,7 +157,7 @@ func (q *question) focusIsBody() bool {
 }
 
 // isDestination reports whether the place at i follows "in", "to" or "at".
-func isDestination(toks []token, i int) bool {
+func isDestination(toks []text.Token, i int) bool {
 	return i > 0 && (toks[i-1].Text == "in" || toks[i-1].Text == "to" || toks[i-1].Text == "at")
 }
 

@@ -9,6 +9,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/coopbot/coopbot/knowledge/text"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -131,13 +132,13 @@ func isHeadline(line string) bool {
 	if words > 40 {
 		return false
 	}
-	return len(splitSentences(line)) <= 1 || words <= 25
+	return len(text.Sentences(line)) <= 1 || words <= 25
 }
 
 // shortTitle makes a title from the first sentence of a paragraph.
 func shortTitle(paragraph string) string {
 	s := paragraph
-	if sents := splitSentences(paragraph); len(sents) > 0 {
+	if sents := text.Sentences(paragraph); len(sents) > 0 {
 		s = sents[0]
 	}
 	s = strings.TrimRight(s, ".!?;: ")
@@ -168,7 +169,7 @@ func isCaption(line string) bool {
 	if !strings.ContainsRune(".!?:;\"”’…)", last) {
 		return true
 	}
-	return words <= 12 && len(splitSentences(line)) == 1 && last == '.'
+	return words <= 12 && len(text.Sentences(line)) == 1 && last == '.'
 }
 
 // isListItem reports whether a line is an item of a list: "Spain: …", "- …", "• …".
@@ -182,5 +183,5 @@ func isListItem(line string) bool {
 
 // sameText reports whether two lines say the same, ignoring case and punctuation.
 func sameText(a, b string) bool {
-	return a != "" && Fold(a) == Fold(b)
+	return a != "" && text.Fold(a) == text.Fold(b)
 }

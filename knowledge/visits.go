@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"time"
+
+	"github.com/coopbot/coopbot/knowledge/text"
 )
 
 // Visits returns the stops of delegations' trips that match f, oldest first.
@@ -13,7 +15,7 @@ func (l *Library) Visits(ctx context.Context, f VisitFilter) ([]VisitRecord, err
 	if err != nil {
 		return nil, err
 	}
-	leader := Fold(f.Leader)
+	leader := text.Fold(f.Leader)
 	var out []VisitRecord
 	for _, vp := range m.visits {
 		v := *vp
@@ -23,7 +25,7 @@ func (l *Library) Visits(ctx context.Context, f VisitFilter) ([]VisitRecord, err
 		if country != "" && v.Country != country {
 			continue
 		}
-		if leader != "" && !strings.Contains(Fold(v.Leader), leader) {
+		if leader != "" && !strings.Contains(text.Fold(v.Leader), leader) {
 			continue
 		}
 		if !f.From.IsZero() && v.lastDay().Before(f.From.Start()) {

@@ -1,4 +1,4 @@
-package knowledge
+package text
 
 import (
 	"strings"
@@ -6,27 +6,27 @@ import (
 	"unicode/utf8"
 )
 
-// token is a word or a punctuation mark of a sentence, with its byte offsets.
-type token struct {
+// Token is a word or a punctuation mark of a sentence, with its byte offsets.
+type Token struct {
 	Text       string
 	Start, End int
 }
 
-// isWord reports whether t is a word, not punctuation.
-func (t token) isWord() bool {
+// IsWord reports whether t is a word, not punctuation.
+func (t Token) IsWord() bool {
 	r, _ := utf8.DecodeRuneInString(t.Text)
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-// isCap reports whether t starts with an upper-case letter.
-func (t token) isCap() bool {
+// IsCap reports whether t starts with an upper-case letter.
+func (t Token) IsCap() bool {
 	r, _ := utf8.DecodeRuneInString(t.Text)
 	return unicode.IsUpper(r)
 }
 
-// isAcronym reports whether t is an all-capitals word of two to eight
+// IsAcronym reports whether t is an all-capitals word of two to eight
 // letters, such as "MOU" or "KUST"; digits and a final lower-case "s" are allowed.
-func (t token) isAcronym() bool {
+func (t Token) IsAcronym() bool {
 	s := strings.TrimSuffix(t.Text, "s")
 	n, upper := 0, 0
 	for _, r := range s {
@@ -42,11 +42,11 @@ func (t token) isAcronym() bool {
 	return upper >= 2 && n <= 8
 }
 
-// tokenize splits a sentence into words and punctuation. A word keeps inner
+// Tokenize splits a sentence into words and punctuation. A word keeps inner
 // hyphens and apostrophes ("Geo-Resources", "Xi'an"); a possessive "'s" is a
 // token of its own.
-func tokenize(s string) []token {
-	var toks []token
+func Tokenize(s string) []Token {
+	var toks []Token
 	i := 0
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -71,13 +71,13 @@ func tokenize(s string) []token {
 				}
 				break
 			}
-			toks = append(toks, token{Text: s[i:j], Start: i, End: j})
+			toks = append(toks, Token{Text: s[i:j], Start: i, End: j})
 			i = j
 		case (r == '\'' || r == '’') && isPossessive(s[i+n:], r):
-			toks = append(toks, token{Text: "'s", Start: i, End: i + n + 1})
+			toks = append(toks, Token{Text: "'s", Start: i, End: i + n + 1})
 			i += n + 1
 		default:
-			toks = append(toks, token{Text: string(r), Start: i, End: i + n})
+			toks = append(toks, Token{Text: string(r), Start: i, End: i + n})
 			i += n
 		}
 	}
@@ -96,8 +96,8 @@ func isPossessive(rest string, apostrophe rune) bool {
 	return len(rest) == 1 || !(unicode.IsLetter(next) || unicode.IsDigit(next))
 }
 
-// joinTokens returns the text of toks[i:j] as written in s.
-func joinTokens(s string, toks []token, i, j int) string {
+// Join returns the text of toks[i:j] as written in s.
+func Join(s string, toks []Token, i, j int) string {
 	if i >= j {
 		return ""
 	}

@@ -1,4 +1,4 @@
-package knowledge
+package text
 
 import (
 	"strings"
@@ -17,9 +17,9 @@ var abbreviations = map[string]bool{
 	"oct": true, "nov": true, "dec": true, "h.e": true, "u.s": true, "u.k": true, "p": true, "pp": true,
 }
 
-// splitSentences splits a paragraph into sentences. A full stop after an
+// Sentences splits a paragraph into sentences. A full stop after an
 // abbreviation ("Prof.", "Dr.") or an initial does not end a sentence.
-func splitSentences(p string) []string {
+func Sentences(p string) []string {
 	var out []string
 	start := 0
 	for i := 0; i < len(p); {
