@@ -8,6 +8,7 @@ import (
 
 	"github.com/coopbot/coopbot/commands"
 	"github.com/coopbot/coopbot/knowledge"
+	"github.com/coopbot/coopbot/knowledge/article"
 )
 
 // catchUp runs at start: on a first start it records every article as
@@ -56,7 +57,7 @@ func (d *Delivery) Arrived(rep knowledge.SyncReport) {
 		return
 	}
 	files := slices.Clone(rep.Added)
-	dates := make(map[string]knowledge.Date, len(files))
+	dates := make(map[string]article.Date, len(files))
 	for _, f := range files {
 		s, _, _ := d.lib.Article(f)
 		dates[f] = s.Published

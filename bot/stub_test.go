@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/coopbot/coopbot/knowledge"
+	"github.com/coopbot/coopbot/knowledge/article"
 	"github.com/coopbot/coopbot/knowledge/text"
 )
 
@@ -22,7 +23,7 @@ func (stubLib) Latest(ctx context.Context, n int, f knowledge.Filter) ([]knowled
 	return []knowledge.ArticleSummary{{ArticleRef: ref}}, nil
 }
 
-var ref = knowledge.ArticleRef{File: "001.txt", Title: "HUMG visits China", Published: knowledge.Date{Year: 2025, Month: 11, Day: 18}}
+var ref = knowledge.ArticleRef{File: "001.txt", Title: "HUMG visits China", Published: article.Date{Year: 2025, Month: 11, Day: 18}}
 
 func (l stubLib) Partners(ctx context.Context, inst, country string) (*knowledge.PartnersResult, error) {
 	e, err := l.Resolve(inst)
@@ -33,7 +34,7 @@ func (l stubLib) Partners(ctx context.Context, inst, country string) (*knowledge
 	for i := range 23 {
 		res.Partners = append(res.Partners, knowledge.Partner{
 			Partner: knowledge.Entity{Name: fmt.Sprintf("Partner University %02d", i+1), Country: "China"},
-			Kinds:   []knowledge.Kind{knowledge.KindVisit}, Dates: []knowledge.Date{ref.Published}, Sources: []knowledge.ArticleRef{ref},
+			Kinds:   []knowledge.Kind{knowledge.KindVisit}, Dates: []article.Date{ref.Published}, Sources: []knowledge.ArticleRef{ref},
 		})
 	}
 	return res, nil
@@ -41,7 +42,7 @@ func (l stubLib) Partners(ctx context.Context, inst, country string) (*knowledge
 
 func (stubLib) Visits(ctx context.Context, f knowledge.VisitFilter) ([]knowledge.VisitRecord, error) {
 	return []knowledge.VisitRecord{{Visitor: humg, Leader: "Nguyen Ngoc Khanh", City: "Tianjin", Country: "China",
-		Start: knowledge.Date{Year: 2025, Month: 11, Day: 13}, Source: ref}}, nil
+		Start: article.Date{Year: 2025, Month: 11, Day: 13}, Source: ref}}, nil
 }
 
 func (stubLib) Search(ctx context.Context, q string, n int) (*knowledge.SearchResult, error) {

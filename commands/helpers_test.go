@@ -7,6 +7,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/coopbot/coopbot/knowledge"
+	"github.com/coopbot/coopbot/knowledge/article"
 )
 
 // command builds the interaction Discord sends when a member with perms
@@ -129,21 +130,21 @@ func seedLib() *fakeLib {
 	humg := knowledge.Entity{ID: "humg", Name: "Hanoi University of Mining and Geology", Acronyms: []string{"HUMG"}, Country: "Vietnam", Mentions: 5}
 	tut := knowledge.Entity{ID: "tut", Name: "Tianjin University of Technology", Country: "China", Mentions: 1}
 	ustb := knowledge.Entity{ID: "ustb", Name: "University of Science and Technology Beijing", Acronyms: []string{"USTB"}, Country: "China", Mentions: 1}
-	ref := knowledge.ArticleRef{File: "001.txt", Title: "HUMG strengthened cooperation with Chinese universities", Published: knowledge.Date{Year: 2025, Month: 11, Day: 18}}
+	ref := knowledge.ArticleRef{File: "001.txt", Title: "HUMG strengthened cooperation with Chinese universities", Published: article.Date{Year: 2025, Month: 11, Day: 18}}
 	return &fakeLib{
 		entities:  []knowledge.Entity{humg, tut, ustb},
 		countries: []string{"China", "Vietnam"},
 		articles: []knowledge.ArticleSummary{{ArticleRef: ref, Summary: "HUMG visited China.",
 			Institutions: []string{humg.Display(), tut.Display()}, Countries: []string{"China"}}},
 		partners: []knowledge.Partner{
-			{Partner: tut, Kinds: []knowledge.Kind{knowledge.KindVisit}, Dates: []knowledge.Date{{Year: 2025, Month: 11, Day: 13}}, Sources: []knowledge.ArticleRef{ref}},
-			{Partner: ustb, Kinds: []knowledge.Kind{knowledge.KindAgreement}, Dates: []knowledge.Date{{Year: 2025, Month: 11, Day: 14}}, Sources: []knowledge.ArticleRef{ref}},
+			{Partner: tut, Kinds: []knowledge.Kind{knowledge.KindVisit}, Dates: []article.Date{{Year: 2025, Month: 11, Day: 13}}, Sources: []knowledge.ArticleRef{ref}},
+			{Partner: ustb, Kinds: []knowledge.Kind{knowledge.KindAgreement}, Dates: []article.Date{{Year: 2025, Month: 11, Day: 14}}, Sources: []knowledge.ArticleRef{ref}},
 		},
 		visits: []knowledge.VisitRecord{
 			{Visitor: humg, Hosts: []knowledge.Entity{ustb}, Leader: "Nguyen Ngoc Khanh", LeaderTitle: "Vice Rector", City: "Beijing", Country: "China",
-				Start: knowledge.Date{Year: 2025, Month: 11, Day: 14}, End: knowledge.Date{Year: 2025, Month: 11, Day: 14}, Source: ref},
+				Start: article.Date{Year: 2025, Month: 11, Day: 14}, End: article.Date{Year: 2025, Month: 11, Day: 14}, Source: ref},
 			{Visitor: humg, Hosts: []knowledge.Entity{tut}, Leader: "Nguyen Ngoc Khanh", City: "Tianjin", Country: "China",
-				Start: knowledge.Date{Year: 2025, Month: 11, Day: 13}, Source: ref},
+				Start: article.Date{Year: 2025, Month: 11, Day: 13}, Source: ref},
 		},
 		hits: []knowledge.SearchHit{{ArticleRef: ref, Score: 1, Snippets: []string{"the **summer camp** in Kunming"}}},
 		answer: &knowledge.Answer{Text: "Vice Rector Nguyen Ngoc Khanh led the delegation.", Found: true,

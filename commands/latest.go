@@ -8,6 +8,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/coopbot/coopbot/knowledge"
+	"github.com/coopbot/coopbot/knowledge/article"
 )
 
 // defaultCount is how many articles /latest lists when not told.
@@ -82,7 +83,7 @@ func filterSuffix(f knowledge.Filter) string {
 }
 
 // dateOrDash is a date in a list: ISO, or "undated".
-func dateOrDash(d knowledge.Date) string {
+func dateOrDash(d article.Date) string {
 	if d.IsZero() {
 		return "undated"
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/coopbot/coopbot/knowledge"
+	"github.com/coopbot/coopbot/knowledge/article"
 )
 
 // TestCatalogValid checks every command definition against Discord's rules.
@@ -107,16 +108,16 @@ func TestRepliesFitExtremeData(t *testing.T) {
 		lib.entities = append(lib.entities, e)
 		lib.countries = append(lib.countries, e.Country)
 	}
-	date := knowledge.Date{Year: 2025, Month: 11, Day: 14}
+	date := article.Date{Year: 2025, Month: 11, Day: 14}
 	ref := knowledge.ArticleRef{File: huge("f", 3000), Title: emoji + name, Published: date}
 	for i := range 2000 {
 		lib.articles = append(lib.articles, knowledge.ArticleSummary{ArticleRef: ref, Summary: name, Institutions: []string{name, emoji, name}, Countries: []string{name}})
 		lib.hits = append(lib.hits, knowledge.SearchHit{ArticleRef: ref, Snippets: []string{"**" + name + "** " + emoji}})
 		e := lib.entities[i%len(lib.entities)]
 		lib.partners = append(lib.partners, knowledge.Partner{Of: &e, Partner: e, Kinds: []knowledge.Kind{"visit", "agreement", knowledge.Kind(name)},
-			Dates: []knowledge.Date{date}, Sources: []knowledge.ArticleRef{ref, ref}, Evidence: name})
+			Dates: []article.Date{date}, Sources: []knowledge.ArticleRef{ref, ref}, Evidence: name})
 		lib.visits = append(lib.visits, knowledge.VisitRecord{Visitor: e, Hosts: []knowledge.Entity{e, e, e}, Leader: name, LeaderTitle: emoji,
-			City: name, Country: e.Country, Start: date, End: knowledge.Date{Year: 2025, Month: 12, Day: 1}, Source: ref, Evidence: name})
+			City: name, Country: e.Country, Start: date, End: article.Date{Year: 2025, Month: 12, Day: 1}, Source: ref, Evidence: name})
 	}
 	lib.answer = &knowledge.Answer{Text: huge(name+"\n", 10000), Found: true}
 	for range 50 {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/coopbot/coopbot/knowledge"
+	"github.com/coopbot/coopbot/knowledge/article"
 )
 
 // visits answers /visits [institution] [country] [from] [to].
@@ -24,7 +25,7 @@ func (r *Router) visits(ctx context.Context, i *discordgo.Interaction) (Reply, e
 		if d.value == "" {
 			continue
 		}
-		if _, err := knowledge.ParseDate(d.value); err != nil {
+		if _, err := article.ParseDate(d.value); err != nil {
 			return badDate(d.name, d.value, err), nil
 		}
 	}
@@ -38,12 +39,12 @@ func (r *Router) visitsPage(ctx context.Context, i *discordgo.Interaction, args 
 	f := knowledge.VisitFilter{Institution: k.arg(0), Country: k.arg(1)}
 	for _, d := range []struct {
 		name, value string
-		into        *knowledge.Date
+		into        *article.Date
 	}{{OptFrom, k.arg(2), &f.From}, {OptTo, k.arg(3), &f.To}} {
 		if d.value == "" {
 			continue
 		}
-		date, err := knowledge.ParseDate(d.value)
+		date, err := article.ParseDate(d.value)
 		if err != nil {
 			return badDate(d.name, d.value, err), nil
 		}

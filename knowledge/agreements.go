@@ -4,11 +4,13 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/coopbot/coopbot/knowledge/article"
 )
 
 // agreementsIn reads the agreements a unit says were signed, and the
 // partnerships they show.
-func (w *draft) agreementsIn(u *unit, t *trip, lastHost int, last dateMention, pair func(a, b int, k Kind, d Date, ev string)) {
+func (w *draft) agreementsIn(u *unit, t *trip, lastHost int, last article.DateMention, pair func(a, b int, k Kind, d article.Date, ev string)) {
 	if !u.has(agreementNoun) || !u.has(signVerb) {
 		return
 	}
@@ -115,7 +117,7 @@ func dedupe(subject int, ids []int) []int {
 }
 
 // addAgreement records an agreement once per set of parties.
-func (w *draft) addAgreement(ids []int, kind string, d Date, evidence string) {
+func (w *draft) addAgreement(ids []int, kind string, d article.Date, evidence string) {
 	var names []string
 	for _, id := range ids {
 		if n := w.entityName(id); n != "" && !slices.Contains(names, n) {
@@ -161,7 +163,7 @@ func agreementKind(text string) string {
 // cooperationIn reads the partnerships a unit shows: co-organisers of an
 // event with each other, and the article's own institution with each
 // institution named in a sentence about cooperation.
-func (w *draft) cooperationIn(u *unit, last dateMention, pair func(a, b int, k Kind, d Date, ev string)) {
+func (w *draft) cooperationIn(u *unit, last article.DateMention, pair func(a, b int, k Kind, d article.Date, ev string)) {
 	var ids []int
 	for _, m := range u.insts {
 		ids = appendEntity(ids, m.Entity)
@@ -194,7 +196,7 @@ func (w *draft) cooperationIn(u *unit, last dateMention, pair func(a, b int, k K
 	switch {
 	case strings.HasSuffix(u.text, ":") && u.has(cooperationCue):
 		w.partnerList = true
-	case w.partnerList && isListItem(u.text):
+	case w.partnerList && article.IsListItem(u.text):
 	default:
 		w.partnerList = false
 	}

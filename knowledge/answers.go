@@ -3,13 +3,15 @@ package knowledge
 import (
 	"fmt"
 	"strings"
+
+	"github.com/coopbot/coopbot/knowledge/article"
 )
 
 // ArticleRef cites an article: its title, date and file.
 type ArticleRef struct {
 	File      string
 	Title     string
-	Published Date
+	Published article.Date
 }
 
 // Entity is one institution as the whole corpus knows it: the variant names
@@ -66,7 +68,7 @@ type Partner struct {
 	// Kinds are the ways they were shown cooperating.
 	Kinds []Kind
 	// Dates are the dates of the cooperation, oldest first.
-	Dates []Date
+	Dates []article.Date
 	// Sources are the articles that show it, newest first.
 	Sources []ArticleRef
 	// Evidence is a sentence that shows it.
@@ -90,7 +92,7 @@ type VisitFilter struct {
 	// Leader matches the delegation's leader, ignoring accents and case.
 	Leader string
 	// From and To bound the visit's dates, inclusive, at their precision.
-	From, To Date
+	From, To article.Date
 }
 
 // VisitRecord is one stop of a delegation's trip, resolved across the corpus.
@@ -101,7 +103,7 @@ type VisitRecord struct {
 	LeaderTitle string
 	City        string
 	Country     string
-	Start, End  Date
+	Start, End  article.Date
 	Source      ArticleRef
 	Evidence    string
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/coopbot/coopbot/knowledge/article"
 	"github.com/coopbot/coopbot/knowledge/text"
 )
 
@@ -112,7 +113,7 @@ func withArticle(kind string) string {
 }
 
 // dateText writes a visit's dates as people read them, with the ISO form.
-func dateText(start, end Date) string {
+func dateText(start, end article.Date) string {
 	switch {
 	case start.IsZero():
 		return "undated"

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"github.com/coopbot/coopbot/knowledge/article"
 )
 
 // answerText is everything a user reads of an answer.
@@ -113,7 +115,7 @@ func TestPartnersVisitsLatest(t *testing.T) {
 		t.Errorf("Partners(HUMG, Narnia) error = %v; want a country NotFoundError", err)
 	}
 
-	from, _ := ParseDate("2025-11")
+	from, _ := article.ParseDate("2025-11")
 	visits, err := l.Visits(ctx, VisitFilter{Institution: "HUMG", From: from, To: from})
 	if err != nil {
 		t.Fatal(err)

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/coopbot/coopbot/knowledge/article"
 	"github.com/coopbot/coopbot/knowledge/text"
 )
 
@@ -146,7 +147,7 @@ func isGenericWord(w string) bool {
 }
 
 // anyOverlap reports whether any of dates falls in period.
-func anyOverlap(dates []Date, period Date) bool {
+func anyOverlap(dates []article.Date, period article.Date) bool {
 	for _, d := range dates {
 		if period.Overlaps(d) {
 			return true

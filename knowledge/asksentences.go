@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/coopbot/coopbot/knowledge/article"
 	"github.com/coopbot/coopbot/knowledge/text"
 )
 
@@ -111,7 +112,7 @@ func (m *model) scoreSentence(q *question, words []string, s string, r *record) 
 	}
 	switch q.wh() {
 	case "when":
-		if len(findDates(s, 0)) > 0 || hasYear.MatchString(s) {
+		if len(article.FindDates(s, 0)) > 0 || hasYear.MatchString(s) {
 			score += 2
 		} else {
 			score -= 2

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/coopbot/coopbot/knowledge/article"
 	"github.com/coopbot/coopbot/knowledge/text"
 )
 
@@ -53,7 +54,7 @@ func (m *model) answerLeader(q *question) *Answer {
 	}
 	type trip struct {
 		v          VisitRecord
-		start, end Date
+		start, end article.Date
 	}
 	var trips []*trip
 	byKey := map[string]*trip{}

@@ -6,6 +6,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+
+	"github.com/coopbot/coopbot/knowledge/article"
 )
 
 // answerQueries returns varied query sets for Latest, Partners, Visits and
@@ -26,7 +28,7 @@ func answerQueries(l *Library, s corpusSample) map[string][]func(ctx context.Con
 		add("Latest", func(ctx context.Context) error { _, err := l.Latest(ctx, 10, Filter{Institution: in}); return ok(err) })
 		add("Partners", func(ctx context.Context) error { _, err := l.Partners(ctx, in, ""); return ok(err) })
 		add("Visits", func(ctx context.Context) error {
-			_, err := l.Visits(ctx, VisitFilter{Institution: in, From: Date{Year: 2019 + i%7}})
+			_, err := l.Visits(ctx, VisitFilter{Institution: in, From: article.Date{Year: 2019 + i%7}})
 			return ok(err)
 		})
 		add("Ask", func(ctx context.Context) error {

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/coopbot/coopbot/knowledge/article"
 	"github.com/coopbot/coopbot/knowledge/synthetic"
 )
 
@@ -88,10 +89,10 @@ func BenchmarkIngest(b *testing.B) { benchIngest(b, nil) }
 // BenchmarkIngestNoExtract is BenchmarkIngest with extraction left out:
 // reading, hashing, indexing and the catalog alone.
 func BenchmarkIngestNoExtract(b *testing.B) {
-	benchIngest(b, func(*Article) Facts { return Facts{} })
+	benchIngest(b, func(*article.Article) Facts { return Facts{} })
 }
 
-func benchIngest(b *testing.B, extract func(*Article) Facts) {
+func benchIngest(b *testing.B, extract func(*article.Article) Facts) {
 	articles := benchArticlesDir(b)
 	var elapsed time.Duration
 	var disk int64

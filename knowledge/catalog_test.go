@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+
+	"github.com/coopbot/coopbot/knowledge/article"
 )
 
 func TestCatalogRoundTrip(t *testing.T) {
@@ -17,7 +19,7 @@ func TestCatalogRoundTrip(t *testing.T) {
 		f := fmt.Sprintf("%04d.txt", i)
 		c.entries[f] = &catalogEntry{
 			Record: &record{
-				Article: Article{File: f, Hash: "h", Title: "T", Published: Date{Year: 2025, Month: 11},
+				Article: article.Article{File: f, Hash: "h", Title: "T", Published: article.Date{Year: 2025, Month: 11},
 					Paragraphs: []string{"Nguyễn went to Kestrel Bay."}},
 				Facts: Facts{Institutions: []Institution{{Name: "Kestrel Bay University", Aliases: []string{"KBU"}}}},
 			},
@@ -56,8 +58,8 @@ func TestCatalogMismatchResyncs(t *testing.T) {
 	for name, f := range damage {
 		t.Run(name, func(t *testing.T) {
 			l, _, cfg := openTest(t, map[string]string{
-				"a.txt": article("Seminar on tunnels", "tunnels"),
-				"b.txt": article("Seminar on bridges", "bridges"),
+				"a.txt": articleText("Seminar on tunnels", "tunnels"),
+				"b.txt": articleText("Seminar on bridges", "bridges"),
 			})
 			l.Close()
 			path := filepath.Join(cfg.DataDir, catalogName)
@@ -89,7 +91,7 @@ func TestCatalogMismatchResyncs(t *testing.T) {
 func TestQueriesDuringSync(t *testing.T) {
 	files := map[string]string{}
 	for i := range 30 {
-		files[fmt.Sprintf("%02d.txt", i)] = article(fmt.Sprintf("Workshop %d on hydrology", i), "hydrology")
+		files[fmt.Sprintf("%02d.txt", i)] = articleText(fmt.Sprintf("Workshop %d on hydrology", i), "hydrology")
 	}
 	l, _, cfg := openTest(t, files)
 	done := make(chan struct{})
@@ -115,7 +117,7 @@ func TestQueriesDuringSync(t *testing.T) {
 	}
 	for i := range 10 {
 		extra := fmt.Sprintf("extra%d.txt", i)
-		writeArticles(t, cfg.ArticlesDir, map[string]string{extra: article("Extra workshop", "karst hydrology")})
+		writeArticles(t, cfg.ArticlesDir, map[string]string{extra: articleText("Extra workshop", "karst hydrology")})
 		if _, err := l.Sync(context.Background()); err != nil {
 			t.Errorf("Sync: %v", err)
 		}

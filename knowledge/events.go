@@ -3,6 +3,7 @@ package knowledge
 import (
 	"strings"
 
+	"github.com/coopbot/coopbot/knowledge/article"
 	"github.com/coopbot/coopbot/knowledge/text"
 )
 
@@ -16,7 +17,7 @@ type trip struct {
 	leader      string
 	leaderTitle string
 	country     string
-	start, end  Date
+	start, end  article.Date
 	stops       []int // indices into facts.Visits
 	evidence    string
 }
@@ -25,10 +26,10 @@ type trip struct {
 // the order the article tells them.
 func (w *draft) findEvents() {
 	var t *trip
-	var last dateMention // the last date the text gave
+	var last article.DateMention // the last date the text gave
 	lastHost := -1
 	pairs := map[[2]string]int{}
-	pair := func(a, b int, kind Kind, d Date, evidence string) {
+	pair := func(a, b int, kind Kind, d article.Date, evidence string) {
 		na, nb := w.entityName(a), w.entityName(b)
 		if a < 0 || b < 0 || na == "" || nb == "" || na == nb {
 			return
@@ -51,13 +52,13 @@ func (w *draft) findEvents() {
 			(t.country == "" || t.country == w.es.list[w.home].country) {
 			// A delegation came to the article's own institution, which the
 			// text does not name as its host: "led a delegation to Bangi".
-			w.addStop(t, t.visitor, w.home, &unit{text: t.evidence}, dateMention{Start: t.start, End: t.end})
+			w.addStop(t, t.visitor, w.home, &unit{text: t.evidence}, article.DateMention{Start: t.start, End: t.end})
 			return
 		}
 		if t != nil && len(t.stops) == 0 && t.country != "" && t.country != w.es.list[t.visitor].country && !w.hasVisitBy(t.visitor) {
 			end := t.end
 			if end == t.start && end.Day == 0 {
-				end = Date{} // a month or a year: the end is not known
+				end = article.Date{} // a month or a year: the end is not known
 			}
 			w.facts.Visits = append(w.facts.Visits, Visit{
 				Visitor: w.entityName(t.visitor), Leader: t.leader, LeaderTitle: t.leaderTitle,
@@ -264,7 +265,7 @@ func (w *draft) leaderIn(u *unit) (name, title string) {
 
 // addLeg records a leg of a trip to a country whose hosts the text does
 // not name: "on 14–15 February the delegation travelled to Sri Lanka".
-func (w *draft) addLeg(t *trip, u *unit, last dateMention) {
+func (w *draft) addLeg(t *trip, u *unit, last article.DateMention) {
 	home := w.es.list[t.visitor].country
 	for _, m := range u.insts {
 		if m.Entity != t.visitor {
@@ -294,7 +295,7 @@ func (w *draft) addLeg(t *trip, u *unit, last dateMention) {
 	d := stopDate(u, last, t)
 	end := d.End
 	if d.Start == d.End && d.Start.Day == 0 {
-		end = Date{}
+		end = article.Date{}
 	}
 	t.stops = append(t.stops, len(w.facts.Visits))
 	w.facts.Visits = append(w.facts.Visits, Visit{

@@ -3,6 +3,7 @@ package knowledge
 import (
 	"strings"
 
+	"github.com/coopbot/coopbot/knowledge/article"
 	"github.com/coopbot/coopbot/knowledge/text"
 )
 
@@ -30,7 +31,7 @@ type unit struct {
 	toks    []text.Token
 	insts   []mention
 	places  []placeMention
-	dates   []dateMention
+	dates   []article.DateMention
 	people  []personMention
 	// lower is text with ASCII letters in lower case, for the cues.
 	lower string
@@ -41,7 +42,7 @@ type unit struct {
 // draft is the working state of one extraction.
 type draft struct {
 	x     *Extractor
-	a     *Article
+	a     *article.Article
 	units []*unit
 	es    *entities
 	home  int // the entity the article is mostly about, or -1
@@ -59,7 +60,7 @@ type draft struct {
 }
 
 // Extract returns the facts of a.
-func (x *Extractor) Extract(a *Article) Facts {
+func (x *Extractor) Extract(a *article.Article) Facts {
 	w := &draft{x: x, a: a, es: newEntities(), home: -1, tripDated: map[int]bool{}}
 	w.split()
 	w.resolveInstitutions()
@@ -104,7 +105,7 @@ func (w *draft) newUnit(s string, caption bool, year int) *unit {
 	u := &unit{text: s, caption: caption, toks: text.Tokenize(s), lower: text.Lower(s)}
 	u.insts = findInstitutions(s, u.toks, w.x.isPlace)
 	u.places = w.x.findPlaces(u.toks)
-	u.dates = findDates(s, year)
+	u.dates = article.FindDates(s, year)
 	return u
 }
 

@@ -3,6 +3,7 @@ package knowledge
 import (
 	"testing"
 
+	"github.com/coopbot/coopbot/knowledge/article"
 	"github.com/coopbot/coopbot/knowledge/synthetic"
 )
 
@@ -12,9 +13,9 @@ import (
 func BenchmarkExtractSynthetic(b *testing.B) {
 	files := synthetic.Generate(1, 200)
 	x := NewExtractor(testGazetteer(b))
-	var arts []*Article
+	var arts []*article.Article
 	for _, f := range files {
-		if a, err := ReadArticle(f.Name, f.Data); err == nil {
+		if a, err := article.Read(f.Name, f.Data); err == nil {
 			arts = append(arts, a)
 		}
 	}

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/coopbot/coopbot/knowledge/article"
 )
 
 // extractFile reads and extracts one article of testdata.
@@ -14,7 +16,7 @@ func extractFile(t *testing.T, path string) Facts {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a, err := ReadArticle(filepath.Base(path), data)
+	a, err := article.Read(filepath.Base(path), data)
 	if err != nil {
 		t.Fatalf("ReadArticle(%s) error = %v", path, err)
 	}
@@ -52,8 +54,8 @@ func TestExtractMultiStopTrip(t *testing.T) {
 	}
 	// One visit per stop, each with its own date, city and the trip's leader.
 	want := []Visit{
-		{Visitor: "Kasetsart University", Leader: "Somchai Wongsa", Hosts: []string{"Seoul National University"}, City: "Seoul", Country: "South Korea", Start: Date{2024, 9, 3}, End: Date{2024, 9, 3}},
-		{Visitor: "Kasetsart University", Leader: "Somchai Wongsa", Hosts: []string{"Pusan National University"}, City: "Busan", Country: "South Korea", Start: Date{2024, 9, 5}, End: Date{2024, 9, 5}},
+		{Visitor: "Kasetsart University", Leader: "Somchai Wongsa", Hosts: []string{"Seoul National University"}, City: "Seoul", Country: "South Korea", Start: article.Date{Year: 2024, Month: 9, Day: 3}, End: article.Date{Year: 2024, Month: 9, Day: 3}},
+		{Visitor: "Kasetsart University", Leader: "Somchai Wongsa", Hosts: []string{"Pusan National University"}, City: "Busan", Country: "South Korea", Start: article.Date{Year: 2024, Month: 9, Day: 5}, End: article.Date{Year: 2024, Month: 9, Day: 5}},
 	}
 	if len(f.Visits) != len(want) {
 		t.Fatalf("Visits = %+v; want %d", f.Visits, len(want))
@@ -83,7 +85,7 @@ func TestExtractIncomingDelegation(t *testing.T) {
 	}
 	v := f.Visits[0]
 	if v.Visitor != "Wageningen University & Research" || !slices.Equal(v.Hosts, []string{"Can Tho University"}) ||
-		v.Leader != "Anna de Vries" || v.Start != (Date{2024, 3, 12}) {
+		v.Leader != "Anna de Vries" || v.Start != (article.Date{Year: 2024, Month: 3, Day: 12}) {
 		t.Errorf("visit = %+v; want Wageningen → Can Tho, led by Anna de Vries on 2024-03-12", v)
 	}
 	if len(f.Agreements) != 1 || f.Agreements[0].Kind != "cooperation agreement on joint research and training" {
@@ -124,7 +126,7 @@ func TestExtractSeedsGeneralRules(t *testing.T) {
 			t.Errorf("%s aliases = %q; want %q among them", inst.Name, inst.Aliases, alias)
 		}
 	}
-	if len(f.Visits) != 1 || f.Visits[0].Start != (Date{2025, 11, 2}) || f.Visits[0].End != (Date{2025, 11, 3}) {
+	if len(f.Visits) != 1 || f.Visits[0].Start != (article.Date{Year: 2025, Month: 11, Day: 2}) || f.Visits[0].End != (article.Date{Year: 2025, Month: 11, Day: 3}) {
 		t.Errorf("Visits = %+v; want one visit on 2–3 November 2025", f.Visits)
 	}
 	// A multi-stop trip gives one visit per host, each with its date.

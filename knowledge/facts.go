@@ -1,5 +1,7 @@
 package knowledge
 
+import "github.com/coopbot/coopbot/knowledge/article"
+
 // Facts is what extraction finds in one article. Institutions are named in
 // the other facts by their Name in Institutions.
 type Facts struct {
@@ -46,8 +48,8 @@ type Visit struct {
 	Hosts       []string `json:",omitempty"`
 	City        string   `json:",omitempty"`
 	Country     string   `json:",omitempty"`
-	Start       Date
-	End         Date
+	Start       article.Date
+	End         article.Date
 	Evidence    string `json:",omitempty"`
 }
 
@@ -56,7 +58,7 @@ type Visit struct {
 type Agreement struct {
 	Parties  []string
 	Kind     string
-	Date     Date
+	Date     article.Date
 	Evidence string `json:",omitempty"`
 }
 
@@ -75,6 +77,6 @@ const (
 type Partnership struct {
 	A, B     string
 	Kind     Kind
-	Date     Date
+	Date     article.Date
 	Evidence string `json:",omitempty"`
 }

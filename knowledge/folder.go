@@ -13,6 +13,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/coopbot/coopbot/knowledge/article"
 )
 
 // racyWindow is how long after a file's modification time its size and
@@ -61,9 +63,9 @@ func scanArticles(dir string) ([]fileStat, []Skipped, error) {
 		if !info.Mode().IsRegular() {
 			continue
 		}
-		if info.Size() > MaxArticleBytes {
+		if info.Size() > article.MaxArticleBytes {
 			skipped = append(skipped, Skipped{File: name, Reason: fmt.Sprintf(
-				"%d bytes is over the limit of %d", info.Size(), MaxArticleBytes)})
+				"%d bytes is over the limit of %d", info.Size(), article.MaxArticleBytes)})
 			continue
 		}
 		files = append(files, fileStat{name: name, size: info.Size(), mod: info.ModTime().UnixNano()})
@@ -152,10 +154,10 @@ func (l *Library) loadFile(f fileStat) (res loadResult) {
 			res.skip = &Skipped{File: f.name, Reason: fmt.Sprintf("extraction failed: %v", p)}
 		}
 	}()
-	a, err := ReadArticle(f.name, data)
+	a, err := article.Read(f.name, data)
 	if err != nil {
 		reason := err.Error()
-		if ae := (*ArticleError)(nil); errors.As(err, &ae) {
+		if ae := (*article.ArticleError)(nil); errors.As(err, &ae) {
 			reason = ae.Reason
 		}
 		res.entry, res.skip = nil, &Skipped{File: f.name, Reason: reason}

@@ -159,20 +159,6 @@ func (m *model) summary(r *record) ArticleSummary {
 	return s
 }
 
-// summarise returns the first n sentences of the prose.
-func summarise(paragraphs []string, n int) string {
-	var out []string
-	for _, p := range paragraphs {
-		for _, s := range text.Sentences(p) {
-			if len(out) == n {
-				return strings.Join(out, " ")
-			}
-			out = append(out, s)
-		}
-	}
-	return strings.Join(out, " ")
-}
-
 // keywordQuery builds a query that needs every word in title, body or captions.
 func keywordQuery(words []string) query.Query {
 	var must []query.Query

@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/coopbot/coopbot/knowledge/article"
 )
 
 // Config says where a Library finds its articles and keeps its data.
@@ -35,7 +36,7 @@ type Library struct {
 
 	index bleve.Index
 	// extract is ext.Extract; tests wrap it to count extractions.
-	extract func(*Article) Facts
+	extract func(*article.Article) Facts
 
 	mu      sync.Mutex // serialises syncs and Close; guards catalog, prebuilt and closed
 	catalog *catalog
@@ -53,7 +54,7 @@ func Open(ctx context.Context, cfg Config) (*Library, SyncReport, error) {
 
 // open is Open with the extraction replaced by extract when it is not nil:
 // benchmarks use it to measure reading and indexing alone.
-func open(ctx context.Context, cfg Config, extract func(*Article) Facts) (*Library, SyncReport, error) {
+func open(ctx context.Context, cfg Config, extract func(*article.Article) Facts) (*Library, SyncReport, error) {
 	if err := registerAnalysis(); err != nil {
 		return nil, SyncReport{}, err
 	}

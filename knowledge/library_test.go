@@ -10,10 +10,12 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/coopbot/coopbot/knowledge/article"
 )
 
-// article returns the text of a small article about topic.
-func article(title, topic string) string {
+// articleText returns the text of a small article about topic.
+func articleText(title, topic string) string {
 	return title + "\n\n14/11/2025\n\n" +
 		"On 12 November 2025, a delegation of Northbridge University of Technology (NUT) " +
 		"visited Lakeside Polytechnic Institute to discuss " + topic + ".\n\n" +
@@ -61,15 +63,15 @@ func docCount(t *testing.T, l *Library) uint64 {
 
 func TestSyncAddChangeRemove(t *testing.T) {
 	l, rep, cfg := openTest(t, map[string]string{
-		"a.txt": article("Slope engineering seminar", "slope engineering"),
-		"b.txt": article("Joint laboratory for batteries", "solid-state batteries"),
+		"a.txt": articleText("Slope engineering seminar", "slope engineering"),
+		"b.txt": articleText("Joint laboratory for batteries", "solid-state batteries"),
 	})
 	if want := []string{"a.txt", "b.txt"}; !slices.Equal(rep.Added, want) {
 		t.Fatalf("Open: Added = %v; want %v", rep.Added, want)
 	}
 	writeArticles(t, cfg.ArticlesDir, map[string]string{
-		"b.txt": article("Joint laboratory for hydrogen", "hydrogen storage"),
-		"c.txt": article("Scholarships for geology students", "scholarships"),
+		"b.txt": articleText("Joint laboratory for hydrogen", "hydrogen storage"),
+		"c.txt": articleText("Scholarships for geology students", "scholarships"),
 	})
 	if err := os.Remove(filepath.Join(cfg.ArticlesDir, "a.txt")); err != nil {
 		t.Fatal(err)
@@ -102,12 +104,12 @@ func TestSyncAddChangeRemove(t *testing.T) {
 func TestSyncDoesNotReextractUnchanged(t *testing.T) {
 	files := map[string]string{}
 	for i := range 20 {
-		files[fmt.Sprintf("%02d.txt", i)] = article(fmt.Sprintf("Seminar number %d", i), "mining")
+		files[fmt.Sprintf("%02d.txt", i)] = articleText(fmt.Sprintf("Seminar number %d", i), "mining")
 	}
 	l, _, cfg := openTest(t, files)
 	var calls atomic.Int32
 	extract := l.extract
-	l.extract = func(a *Article) Facts { calls.Add(1); return extract(a) }
+	l.extract = func(a *article.Article) Facts { calls.Add(1); return extract(a) }
 
 	rep, err := l.Sync(context.Background())
 	if err != nil {
@@ -119,7 +121,7 @@ func TestSyncDoesNotReextractUnchanged(t *testing.T) {
 	// Same bytes, new modification time: hashed again, but not extracted.
 	now := time.Now()
 	os.Chtimes(filepath.Join(cfg.ArticlesDir, "03.txt"), now, now)
-	writeArticles(t, cfg.ArticlesDir, map[string]string{"07.txt": article("Seminar on tunnels", "tunnels")})
+	writeArticles(t, cfg.ArticlesDir, map[string]string{"07.txt": articleText("Seminar on tunnels", "tunnels")})
 	if rep, err = l.Sync(context.Background()); err != nil {
 		t.Fatal(err)
 	}
@@ -149,13 +151,13 @@ func TestSyncDoesNotReextractUnchanged(t *testing.T) {
 func TestSyncSkipsBadFiles(t *testing.T) {
 	cfg := Config{ArticlesDir: t.TempDir(), DataDir: t.TempDir()}
 	writeArticles(t, cfg.ArticlesDir, map[string]string{
-		"good.txt":    article("Agreement on water research", "water research"),
+		"good.txt":    articleText("Agreement on water research", "water research"),
 		"empty.txt":   "  \n",
 		"binary.bin":  "\x00\x01\x02PNG\x00\x00",
 		"latin1.txt":  "Universit\xe9 de Lyon\n\nA visit.",
-		".hidden.txt": article("Hidden", "nothing"),
+		".hidden.txt": articleText("Hidden", "nothing"),
 	})
-	big := strings.Repeat("word ", MaxArticleBytes/5+10)
+	big := strings.Repeat("word ", article.MaxArticleBytes/5+10)
 	writeArticles(t, cfg.ArticlesDir, map[string]string{"big.txt": big})
 	os.Mkdir(filepath.Join(cfg.ArticlesDir, "folder"), 0o755)
 
@@ -180,7 +182,7 @@ func TestSyncSkipsBadFiles(t *testing.T) {
 }
 
 func TestOpenTwiceFailsFast(t *testing.T) {
-	_, _, cfg := openTest(t, map[string]string{"a.txt": article("Visit", "mining")})
+	_, _, cfg := openTest(t, map[string]string{"a.txt": articleText("Visit", "mining")})
 	start := time.Now()
 	l2, _, err := Open(context.Background(), cfg)
 	if err == nil {

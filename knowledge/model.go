@@ -5,13 +5,14 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/coopbot/coopbot/knowledge/article"
 	"github.com/coopbot/coopbot/knowledge/text"
 )
 
 // record is one article and the facts extracted from it: what the catalog
 // persists, so that unchanged articles are never re-extracted.
 type record struct {
-	Article Article
+	Article article.Article
 	Facts   Facts
 }
 
@@ -56,7 +57,7 @@ type personRecord struct {
 // link is a partnership as the whole corpus shows it.
 type link struct {
 	kinds    []Kind
-	dates    []Date
+	dates    []article.Date
 	sources  []*record
 	evidence string
 }

@@ -3,6 +3,7 @@ package knowledge
 import (
 	"testing"
 
+	"github.com/coopbot/coopbot/knowledge/article"
 	"github.com/coopbot/coopbot/knowledge/synthetic"
 )
 
@@ -15,7 +16,7 @@ func BenchmarkNewModel(b *testing.B) {
 	x := NewExtractor(g)
 	var recs []*record
 	for _, f := range synthetic.Generate(1, 10000) {
-		if a, err := ReadArticle(f.Name, f.Data); err == nil {
+		if a, err := article.Read(f.Name, f.Data); err == nil {
 			recs = append(recs, &record{Article: *a, Facts: x.Extract(a)})
 		}
 	}

@@ -3,6 +3,8 @@ package knowledge
 import (
 	"cmp"
 	"slices"
+
+	"github.com/coopbot/coopbot/knowledge/article"
 )
 
 // entityOf returns the corpus entity that a record's institution name names, or -1.
@@ -92,7 +94,7 @@ func (m *model) collect() {
 		return cmp.Compare(a.Source.File, b.Source.File)
 	})
 	for _, l := range m.links {
-		slices.SortFunc(l.dates, Date.Compare)
+		slices.SortFunc(l.dates, article.Date.Compare)
 		l.dates = slices.Compact(l.dates)
 		slices.SortFunc(l.kinds, func(a, b Kind) int { return cmp.Compare(kindRank[b], kindRank[a]) })
 	}

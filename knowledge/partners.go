@@ -5,6 +5,8 @@ import (
 	"context"
 	"slices"
 	"strings"
+
+	"github.com/coopbot/coopbot/knowledge/article"
 )
 
 // Partners returns the partners of an institution, found by any of its
@@ -87,9 +89,9 @@ func sortPartners(ps []Partner) {
 }
 
 // lastDate returns the latest date of a partnership.
-func lastDate(p Partner) Date {
+func lastDate(p Partner) article.Date {
 	if len(p.Dates) == 0 {
-		return Date{}
+		return article.Date{}
 	}
 	return p.Dates[len(p.Dates)-1]
 }

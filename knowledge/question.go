@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/coopbot/coopbot/knowledge/article"
 	"github.com/coopbot/coopbot/knowledge/text"
 )
 
@@ -20,7 +21,7 @@ type question struct {
 	// city is a city it names outside institutions' names.
 	city string
 	// when is the period it narrows to, if any.
-	when Date
+	when article.Date
 	// words are its content words, folded, for matching sentences.
 	words []string
 	// focus is the stem of the noun a "which" or "what" asks about:
@@ -84,7 +85,7 @@ func (m *model) parseQuestion(x *Extractor, raw string) *question {
 			q.country = p.Place.Country
 		}
 	}
-	for _, d := range findDates(raw, 0) {
+	for _, d := range article.FindDates(raw, 0) {
 		q.when = d.Start
 		break
 	}

@@ -4,12 +4,14 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/coopbot/coopbot/knowledge/article"
 )
 
 // extractText reads and extracts an article given as text.
 func extractText(t *testing.T, text string) Facts {
 	t.Helper()
-	a, err := ReadArticle("rule.txt", []byte(text))
+	a, err := article.Read("rule.txt", []byte(text))
 	if err != nil {
 		t.Fatalf("ReadArticle() error = %v", err)
 	}
@@ -68,7 +70,7 @@ func TestExtractRules(t *testing.T) {
 			name: "an acronym and a city name a university",
 			text: "Visit to Belgium\n\n14/03/2024\n\nFrom March 4 to 10, a delegation of Zhejiang University (ZJU) led by Prof. Zhang Wei, Vice President, visited partners in Europe. On March 7, the delegation met the leadership of KU Leuven in Leuven.",
 			check: func(t *testing.T, f Facts) {
-				if len(f.Visits) != 1 || !slices.Equal(f.Visits[0].Hosts, []string{"KU Leuven"}) || f.Visits[0].Start != (Date{2024, 3, 7}) {
+				if len(f.Visits) != 1 || !slices.Equal(f.Visits[0].Hosts, []string{"KU Leuven"}) || f.Visits[0].Start != (article.Date{Year: 2024, Month: 3, Day: 7}) {
 					t.Errorf("Visits = %+v; want KU Leuven on 2024-03-07", f.Visits)
 				}
 			},
@@ -83,7 +85,7 @@ func TestExtractRules(t *testing.T) {
 						legs = append(legs, v)
 					}
 				}
-				if len(legs) != 1 || legs[0].Country != "Portugal" || legs[0].Start != (Date{2025, 4, 10}) || legs[0].End != (Date{2025, 4, 11}) {
+				if len(legs) != 1 || legs[0].Country != "Portugal" || legs[0].Start != (article.Date{Year: 2025, Month: 4, Day: 10}) || legs[0].End != (article.Date{Year: 2025, Month: 4, Day: 11}) {
 					t.Errorf("legs = %+v; want one to Portugal on 10–11 April", legs)
 				}
 			},

@@ -23,7 +23,7 @@ func searchLibrary(t *testing.T) *Library {
 	t.Helper()
 	l, _, _ := openTest(t, map[string]string{
 		"vn.txt":    vietnameseArticle,
-		"other.txt": article("Scholarships for hydrology students", "hydrology scholarships"),
+		"other.txt": articleText("Scholarships for hydrology students", "hydrology scholarships"),
 	})
 	return l
 }

@@ -1,6 +1,10 @@
 package knowledge
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/coopbot/coopbot/knowledge/article"
+)
 
 // stopIn finds the hosts a unit says a delegation visited, and who visited.
 func (w *draft) stopIn(u *unit, t *trip) (hosts []int, visitor int, ok bool) {
@@ -69,25 +73,25 @@ func appendEntity(ids []int, id int) []int {
 
 // stopDate is the date of a stop: the unit's own, else the last date the
 // text gave, else the trip's.
-func stopDate(u *unit, last dateMention, t *trip) dateMention {
+func stopDate(u *unit, last article.DateMention, t *trip) article.DateMention {
 	switch {
 	case len(u.dates) > 0 && !u.caption:
 		return u.dates[0]
 	case !last.Start.IsZero() && !u.caption:
 		return last
 	case t != nil:
-		return dateMention{Start: t.start, End: t.end}
+		return article.DateMention{Start: t.start, End: t.end}
 	}
 	return last
 }
 
 // addStop records that visitor visited host, or adds what this unit says to
 // the stop already recorded.
-func (w *draft) addStop(t *trip, visitor, host int, u *unit, d dateMention) {
+func (w *draft) addStop(t *trip, visitor, host int, u *unit, d article.DateMention) {
 	name, hostName := w.entityName(visitor), w.entityName(host)
 	end := d.End
 	if d.Start == d.End && d.Start.Day == 0 {
-		end = Date{} // a month or year: the end is not known
+		end = article.Date{} // a month or year: the end is not known
 	}
 	city := w.cityIn(u)
 	for i := range w.facts.Visits {

@@ -1,4 +1,4 @@
-package knowledge
+package article
 
 import (
 	"regexp"
@@ -72,8 +72,8 @@ func monthNumber(name string) string {
 // the first date the text gives with a year, at that date's precision.
 func inferDate(paragraphs []string) Date {
 	for _, p := range paragraphs {
-		for _, m := range findDates(p, 0) {
-			if m.explicitYear {
+		for _, m := range FindDates(p, 0) {
+			if m.ExplicitYear {
 				return m.Start
 			}
 		}

@@ -1,4 +1,4 @@
-package knowledge
+package article
 
 // Article is one news article, read from one file of the articles folder.
 type Article struct {

@@ -1,4 +1,4 @@
-package knowledge
+package article
 
 import (
 	"regexp"
@@ -8,13 +8,13 @@ import (
 	"time"
 )
 
-// dateMention is a date or a range of dates written in a sentence.
-type dateMention struct {
+// DateMention is a date or a range of dates written in a sentence.
+type DateMention struct {
 	Start, End Date
 	// Pos and EndPos are the byte offsets of the expression.
 	Pos, EndPos int
-	// explicitYear says whether the text gave the year.
-	explicitYear bool
+	// ExplicitYear says whether the text gave the year.
+	ExplicitYear bool
 }
 
 const (
@@ -102,14 +102,14 @@ var datePatterns = []struct {
 	},
 }
 
-// findDates returns the dates written in s, in order. A date without a year
+// FindDates returns the dates written in s, in order. A date without a year
 // takes refYear; with refYear 0 it is left out.
-func findDates(s string, refYear int) []dateMention {
+func FindDates(s string, refYear int) []DateMention {
 	if !strings.ContainsAny(s, "0123456789") {
 		return nil // every date has a digit
 	}
 	windows := monthWindows(s)
-	var out []dateMention
+	var out []DateMention
 	taken := func(a, b int) bool {
 		for _, m := range out {
 			if a < m.EndPos && m.Pos < b {
@@ -155,7 +155,7 @@ func findDates(s string, refYear int) []dateMention {
 			if !ok1 || !ok2 || end.Compare(start) < 0 {
 				continue
 			}
-			out = append(out, dateMention{Start: start, End: end, Pos: loc[0], EndPos: loc[1], explicitYear: explicit})
+			out = append(out, DateMention{Start: start, End: end, Pos: loc[0], EndPos: loc[1], ExplicitYear: explicit})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Pos < out[j].Pos })

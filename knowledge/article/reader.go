@@ -1,4 +1,4 @@
-package knowledge
+package article
 
 import (
 	"bytes"
@@ -26,10 +26,10 @@ func (e *ArticleError) Error() string {
 	return fmt.Sprintf("article %s: %s", e.File, e.Reason)
 }
 
-// ReadArticle parses the bytes of one article file. The file's name is the
+// Read parses the bytes of one article file. The file's name is the
 // article's identity. A file that is empty, binary, not UTF-8, over
 // MaxArticleBytes or without any text gives an *ArticleError.
-func ReadArticle(file string, data []byte) (*Article, error) {
+func Read(file string, data []byte) (*Article, error) {
 	bad := func(reason string) error { return &ArticleError{File: file, Reason: reason} }
 	switch {
 	case len(data) > MaxArticleBytes:
@@ -70,7 +70,7 @@ func ReadArticle(file string, data []byte) (*Article, error) {
 		}
 		// The items of a list that a line ending in ":" opens are prose.
 		listItem := len(a.Paragraphs) > 0 && strings.HasSuffix(a.Paragraphs[len(a.Paragraphs)-1], ":") ||
-			len(a.Paragraphs) > 0 && isListItem(a.Paragraphs[len(a.Paragraphs)-1]) && isListItem(line)
+			len(a.Paragraphs) > 0 && IsListItem(a.Paragraphs[len(a.Paragraphs)-1]) && IsListItem(line)
 		if !listItem && (isCaption(line) || sameText(line, a.Title)) {
 			a.Captions = append(a.Captions, line)
 			continue
@@ -84,7 +84,7 @@ func ReadArticle(file string, data []byte) (*Article, error) {
 	if a.Published.IsZero() {
 		a.Published = inferDate(a.Paragraphs)
 	}
-	a.Summary = summarise(a.Paragraphs, 2)
+	a.Summary = Summarise(a.Paragraphs, 2)
 	return a, nil
 }
 
@@ -172,8 +172,8 @@ func isCaption(line string) bool {
 	return words <= 12 && len(text.Sentences(line)) == 1 && last == '.'
 }
 
-// isListItem reports whether a line is an item of a list: "Spain: …", "- …", "• …".
-func isListItem(line string) bool {
+// IsListItem reports whether a line is an item of a list: "Spain: …", "- …", "• …".
+func IsListItem(line string) bool {
 	if strings.HasPrefix(line, "- ") || strings.HasPrefix(line, "• ") || strings.HasPrefix(line, "* ") {
 		return true
 	}

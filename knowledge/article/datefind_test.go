@@ -1,4 +1,4 @@
-package knowledge
+package article
 
 import "testing"
 
@@ -19,7 +19,7 @@ func TestFindDates(t *testing.T) {
 		{"On 31 February 2025", "2025-02", "2025-02"}, // no such day: the month stands
 	}
 	for _, tt := range tests {
-		ms := findDates(tt.text, 2024)
+		ms := FindDates(tt.text, 2024)
 		start, end := "", ""
 		if len(ms) > 0 {
 			start, end = ms[0].Start.String(), ms[0].End.String()

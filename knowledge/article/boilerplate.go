@@ -1,4 +1,4 @@
-package knowledge
+package article
 
 import (
 	"regexp"
@@ -95,12 +95,22 @@ func parseCredit(line string) (Credit, bool) {
 	}
 	// "By UTM Corporate Affairs Division" credits an office, not a person.
 	for _, w := range words {
-		if institutionHeads[w] || (text.Token{Text: w}).IsAcronym() {
+		if organisationWords[w] || (text.Token{Text: w}).IsAcronym() {
 			return Credit{Role: "Source", Name: name}, true
 		}
 	}
 	return Credit{Role: creditRoles[label], Name: name}, true
 }
+
+// organisationWords mark a credit line that names a body, not a person:
+// "By the Office of Communications", "Photo: Faculty of Law".
+var organisationWords = text.Set(
+	"University", "College", "Institute", "Academy", "School", "Faculty", "Department", "Office",
+	"Division", "Centre", "Center", "Unit", "Board", "Committee", "Council", "Ministry", "Agency",
+	"Association", "Society", "Foundation", "Corporation", "Company", "Group", "Service", "Affairs",
+	"Communications", "Relations", "Media", "Press", "News", "Team", "Universiti", "Universitas",
+	"Universidad", "Université", "Università", "Universidade", "Universität", "Institut",
+)
 
 // allCapitalised reports whether every word starts with an upper-case letter.
 func allCapitalised(words []string) bool {
