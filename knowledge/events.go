@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/coopbot/coopbot/knowledge/article"
+	"github.com/coopbot/coopbot/knowledge/gazetteer"
 	"github.com/coopbot/coopbot/knowledge/text"
 )
 
@@ -125,7 +126,7 @@ func (w *draft) findEvents() {
 func (w *draft) legCountry(u *unit, t *trip) string {
 	home := w.es.list[t.visitor].country
 	for _, p := range u.places {
-		if p.Demonym || p.Place.Kind != PlaceCountry || p.Place.Country == home || inMention(u.insts, p.From) || p.From == 0 {
+		if p.Demonym || p.Place.Kind != gazetteer.PlaceCountry || p.Place.Country == home || inMention(u.insts, p.From) || p.From == 0 {
 			continue
 		}
 		prev := u.toks[p.From-1].Text
@@ -277,7 +278,7 @@ func (w *draft) addLeg(t *trip, u *unit, last article.DateMention) {
 	for _, p := range u.places {
 		if u.toks[p.From].Start >= at && p.Place.Country != "" && p.Place.Country != home && !p.Demonym {
 			country = p.Place.Country
-			if p.Place.Kind == PlaceCity {
+			if p.Place.Kind == gazetteer.PlaceCity {
 				city = p.Place.Name
 			}
 			break

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/coopbot/coopbot/knowledge/article"
+	"github.com/coopbot/coopbot/knowledge/gazetteer"
 	"github.com/coopbot/coopbot/knowledge/text"
 )
 
@@ -16,11 +17,11 @@ const extractorVersion = 20
 // Extractor finds institutions, people, visits, agreements and partnerships
 // in articles. It is safe for concurrent use.
 type Extractor struct {
-	gaz *Gazetteer
+	gaz *gazetteer.Gazetteer
 }
 
 // NewExtractor returns an Extractor that places institutions with g.
-func NewExtractor(g *Gazetteer) *Extractor {
+func NewExtractor(g *gazetteer.Gazetteer) *Extractor {
 	return &Extractor{gaz: g}
 }
 
@@ -238,7 +239,7 @@ func (w *draft) trimCountry(u *unit, m *mention) {
 	if !strings.HasPrefix(m.Name[i+4:], "the ") {
 		return // "Institute of Technology of Cambodia" is a name
 	}
-	if p, ok := w.x.gaz.Lookup(m.Name[i+8:]); !ok || p.Kind != PlaceCountry {
+	if p, ok := w.x.gaz.Lookup(m.Name[i+8:]); !ok || p.Kind != gazetteer.PlaceCountry {
 		return
 	}
 	for m.To > m.From && u.toks[m.To-1].Start >= u.toks[m.From].Start+i {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/coopbot/coopbot/knowledge/article"
+	"github.com/coopbot/coopbot/knowledge/gazetteer"
 )
 
 // Config says where a Library finds its articles and keeps its data.
@@ -30,7 +31,7 @@ type Config struct {
 // reads the model current when it starts.
 type Library struct {
 	cfg   Config
-	gaz   *Gazetteer
+	gaz   *gazetteer.Gazetteer
 	ext   *Extractor
 	model atomic.Pointer[model]
 
@@ -61,7 +62,7 @@ func open(ctx context.Context, cfg Config, extract func(*article.Article) Facts)
 	if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
 		return nil, SyncReport{}, fmt.Errorf("create data directory: %w", err)
 	}
-	gaz, err := LoadGazetteer()
+	gaz, err := gazetteer.Load()
 	if err != nil {
 		return nil, SyncReport{}, fmt.Errorf("load gazetteer: %w", err)
 	}

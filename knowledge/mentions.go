@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/coopbot/coopbot/knowledge/gazetteer"
 	"github.com/coopbot/coopbot/knowledge/text"
 )
 
@@ -61,7 +62,7 @@ func (w *draft) acronymAndPlace(u *unit, i int) (mention, bool) {
 	if !next.IsCap() || commonAcronyms[u.toks[i].Text] {
 		return mention{}, false
 	}
-	if p, ok := w.x.gaz.Lookup(next.Text); !ok || p.Kind != PlaceCity {
+	if p, ok := w.x.gaz.Lookup(next.Text); !ok || p.Kind != gazetteer.PlaceCity {
 		return mention{}, false
 	}
 	name := u.toks[i].Text + " " + next.Text

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/coopbot/coopbot/knowledge/article"
+	"github.com/coopbot/coopbot/knowledge/gazetteer"
 	"github.com/coopbot/coopbot/knowledge/text"
 )
 
@@ -20,7 +21,7 @@ type record struct {
 // across articles, and the look-ups the answers need. It is immutable once
 // built; a sync builds a new one and swaps it in.
 type model struct {
-	gaz *Gazetteer
+	gaz *gazetteer.Gazetteer
 	// text returns an article's paragraphs and captions, which a record
 	// read back from the catalog does not hold.
 	text func(r *record) (paragraphs, captions []string)
@@ -64,7 +65,7 @@ type link struct {
 
 // newModel builds the corpus-wide view of recs; text fetches the text of
 // records that do not hold it.
-func newModel(recs []*record, g *Gazetteer, text func(r *record) (paragraphs, captions []string)) *model {
+func newModel(recs []*record, g *gazetteer.Gazetteer, text func(r *record) (paragraphs, captions []string)) *model {
 	m := &model{
 		gaz: g, text: text, records: slices.Clone(recs), byFile: make(map[string]*record, len(recs)),
 		byKey: map[string][]int{}, local: make(map[*record][]localName, len(recs)),

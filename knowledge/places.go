@@ -1,12 +1,15 @@
 package knowledge
 
-import "github.com/coopbot/coopbot/knowledge/text"
+import (
+	"github.com/coopbot/coopbot/knowledge/gazetteer"
+	"github.com/coopbot/coopbot/knowledge/text"
+)
 
 // placeMention is a place named in a sentence: a country, region or city
 // from the gazetteer, a demonym ("Chinese"), or a city the text calls one
 // ("in Phu Tan city").
 type placeMention struct {
-	Place    Place
+	Place    gazetteer.Place
 	From, To int
 	// Demonym marks an adjective of nationality: it gives a country, not a place.
 	Demonym bool
@@ -38,7 +41,7 @@ func (x *Extractor) findPlaces(toks []text.Token) []placeMention {
 			continue
 		}
 		if c, ok := x.gaz.CountryOfDemonym(toks[i].Text); ok {
-			out = append(out, placeMention{Place: Place{Name: c, Kind: PlaceCountry, Country: c}, From: i, To: i + 1, Demonym: true})
+			out = append(out, placeMention{Place: gazetteer.Place{Name: c, Kind: gazetteer.PlaceCountry, Country: c}, From: i, To: i + 1, Demonym: true})
 			continue
 		}
 		// "in Phu Tan city": a city the gazetteer does not know.
@@ -47,7 +50,7 @@ func (x *Extractor) findPlaces(toks []text.Token) []placeMention {
 			j++
 		}
 		if j < len(toks) && j > i && (toks[j].Text == "city" || toks[j].Text == "City") && i > 0 && toks[i-1].Text == "in" {
-			out = append(out, placeMention{Place: Place{Name: joinWords(toks, i, j), Kind: PlaceCity}, From: i, To: j + 1})
+			out = append(out, placeMention{Place: gazetteer.Place{Name: joinWords(toks, i, j), Kind: gazetteer.PlaceCity}, From: i, To: j + 1})
 			i = j
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/coopbot/coopbot/knowledge/article"
+	"github.com/coopbot/coopbot/knowledge/gazetteer"
 	"github.com/coopbot/coopbot/knowledge/text"
 )
 
@@ -74,14 +75,14 @@ func (m *model) parseQuestion(x *Extractor, raw string) *question {
 	}
 	for _, p := range x.findPlaces(rest) {
 		switch {
-		case p.Place.Kind == PlaceCity && q.city == "":
+		case p.Place.Kind == gazetteer.PlaceCity && q.city == "":
 			q.city = p.Place.Name
 			if q.country == "" && isDestination(rest, p.From) {
 				q.country = p.Place.Country
 			}
-		case p.Place.Kind == PlaceCountry && q.country == "":
+		case p.Place.Kind == gazetteer.PlaceCountry && q.country == "":
 			q.country = p.Place.Country
-		case p.Place.Kind == PlaceRegion && q.country == "":
+		case p.Place.Kind == gazetteer.PlaceRegion && q.country == "":
 			q.country = p.Place.Country
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/coopbot/coopbot/knowledge/article"
+	"github.com/coopbot/coopbot/knowledge/gazetteer"
 )
 
 // stopIn finds the hosts a unit says a delegation visited, and who visited.
@@ -150,7 +151,7 @@ func (w *draft) countryOf(u *unit, city string) string {
 // cityIn finds the city a unit places its events in: "in Osaka", "in Phu Tan city".
 func (w *draft) cityIn(u *unit) string {
 	for _, p := range u.places {
-		if p.Place.Kind != PlaceCity || p.From == 0 || !strings.EqualFold(u.toks[p.From-1].Text, "in") {
+		if p.Place.Kind != gazetteer.PlaceCity || p.From == 0 || !strings.EqualFold(u.toks[p.From-1].Text, "in") {
 			continue
 		}
 		return p.Place.Name

@@ -1,4 +1,4 @@
-package knowledge
+package gazetteer
 
 import (
 	"slices"
@@ -10,7 +10,7 @@ import (
 
 func loadGazetteer(t testing.TB) *Gazetteer {
 	t.Helper()
-	g, err := LoadGazetteer()
+	g, err := Load()
 	if err != nil {
 		t.Fatalf("LoadGazetteer() error = %v", err)
 	}
@@ -200,15 +200,15 @@ func TestPlaceKindString(t *testing.T) {
 // canonical country, every region a city names is a region of its country,
 // and no name or alias is given twice within a file.
 func TestGazetteerData(t *testing.T) {
-	countries, err := readTable("gazetteer/countries.tsv", countryHeader)
+	countries, err := readTable("countries.tsv", countryHeader)
 	if err != nil {
 		t.Fatal(err)
 	}
-	regions, err := readTable("gazetteer/regions.tsv", regionHeader)
+	regions, err := readTable("regions.tsv", regionHeader)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cities, err := readTable("gazetteer/cities.tsv", cityHeader)
+	cities, err := readTable("cities.tsv", cityHeader)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -282,7 +282,7 @@ func TestGazetteerData(t *testing.T) {
 
 func BenchmarkLoadGazetteer(b *testing.B) {
 	for b.Loop() {
-		if _, err := LoadGazetteer(); err != nil {
+		if _, err := Load(); err != nil {
 			b.Fatal(err)
 		}
 	}

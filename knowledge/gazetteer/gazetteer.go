@@ -1,4 +1,4 @@
-package knowledge
+package gazetteer
 
 import (
 	"embed"
@@ -9,8 +9,8 @@ import (
 	"github.com/coopbot/coopbot/knowledge/text"
 )
 
-//go:embed gazetteer
-var gazetteerFS embed.FS
+//go:embed *.tsv
+var dataFS embed.FS
 
 // PlaceKind says what a Place is.
 type PlaceKind uint8
@@ -61,22 +61,22 @@ const (
 	cityHeader    = "name\tcountry\tregion\taliases"
 )
 
-// LoadGazetteer parses the embedded data files.
-func LoadGazetteer() (*Gazetteer, error) {
+// Load parses the embedded data files.
+func Load() (*Gazetteer, error) {
 	g := &Gazetteer{
 		places:    make(map[string]Place, 8192),
 		demonyms:  make(map[string]string, 256),
 		countries: make(map[string]string, 1024),
 	}
-	countries, err := readTable("gazetteer/countries.tsv", countryHeader)
+	countries, err := readTable("countries.tsv", countryHeader)
 	if err != nil {
 		return nil, err
 	}
-	regions, err := readTable("gazetteer/regions.tsv", regionHeader)
+	regions, err := readTable("regions.tsv", regionHeader)
 	if err != nil {
 		return nil, err
 	}
-	cities, err := readTable("gazetteer/cities.tsv", cityHeader)
+	cities, err := readTable("cities.tsv", cityHeader)
 	if err != nil {
 		return nil, err
 	}
@@ -211,7 +211,7 @@ type tableRow struct {
 // line is header, and returns its data rows, each with as many fields as
 // the header has columns, skipping blank and '#' lines.
 func readTable(path, header string) ([]tableRow, error) {
-	data, err := gazetteerFS.ReadFile(path)
+	data, err := dataFS.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("read gazetteer: %w", err)
 	}
