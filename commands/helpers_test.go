@@ -146,7 +146,7 @@ func seedLib() *fakeLib {
 			{Visitor: humg, Hosts: []knowledge.Entity{tut}, Leader: "Nguyen Ngoc Khanh", City: "Tianjin", Country: "China",
 				Start: article.Date{Year: 2025, Month: 11, Day: 13}, Source: ref},
 		},
-		hits: []knowledge.SearchHit{{ArticleRef: ref, Score: 1, Snippets: []string{"the **summer camp** in Kunming"}}},
+		hits: []knowledge.SearchHit{{ArticleRef: ref, Score: 1, Snippets: []knowledge.Snippet{{Text: "the summer camp in Kunming", Matches: [][2]int{{4, 15}}}}}},
 		answer: &knowledge.Answer{Text: "Vice Rector Nguyen Ngoc Khanh led the delegation.", Found: true,
 			Support: []knowledge.Citation{{Sentence: "The delegation was led by Vice Rector Nguyen Ngoc Khanh.", ArticleRef: ref}}},
 		report: knowledge.SyncReport{Added: []string{"005.txt"}, Skipped: []knowledge.Skipped{{File: "bad.txt", Reason: "not UTF-8"}}, Unchanged: 5},

@@ -112,7 +112,7 @@ func TestRepliesFitExtremeData(t *testing.T) {
 	ref := knowledge.ArticleRef{File: huge("f", 3000), Title: emoji + name, Published: date}
 	for i := range 2000 {
 		lib.articles = append(lib.articles, knowledge.ArticleSummary{ArticleRef: ref, Summary: name, Institutions: []string{name, emoji, name}, Countries: []string{name}})
-		lib.hits = append(lib.hits, knowledge.SearchHit{ArticleRef: ref, Snippets: []string{"**" + name + "** " + emoji}})
+		lib.hits = append(lib.hits, knowledge.SearchHit{ArticleRef: ref, Snippets: []knowledge.Snippet{{Text: name + " " + emoji, Matches: [][2]int{{0, len(name)}}}}})
 		e := lib.entities[i%len(lib.entities)]
 		lib.partners = append(lib.partners, knowledge.Partner{Of: &e, Partner: e, Kinds: []knowledge.Kind{"visit", "agreement", knowledge.Kind(name)},
 			Dates: []article.Date{date}, Sources: []knowledge.ArticleRef{ref, ref}, Evidence: name})

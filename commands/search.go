@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/coopbot/coopbot/knowledge"
@@ -59,15 +60,51 @@ func (r *Router) searchPage(ctx context.Context, i *discordgo.Interaction, args 
 func hitLine(h knowledge.SearchHit) string {
 	line := fmt.Sprintf("`%s` **%s**", dateOrDash(h.Published), oneLine(escape(h.Title), 120))
 	if len(h.Snippets) > 0 {
-		line += " — " + balanced(oneLine(h.Snippets[0], maxLine-len([]rune(line))-5))
+		line += " — " + marked(h.Snippets[0], maxLine-utf8.RuneCountInString(line)-3)
 	}
 	return truncate(line, maxLine)
 }
 
-// balanced closes a **bold** run that truncation left open.
-func balanced(s string) string {
-	if strings.Count(s, "**")%2 == 1 {
-		s += "**"
+// marked renders a snippet in at most n runes: its text escaped as
+// markdown, its matches in bold, and cut with "…" between words or marks
+// when it is longer, so that a bold run is never left open.
+func marked(s knowledge.Snippet, n int) string {
+	var b strings.Builder
+	used, at := 0, 0
+	// put writes one piece, or as much of it as fits, and says whether all of it did.
+	put := func(piece string, bold bool) bool {
+		out := escape(piece)
+		if bold {
+			out = "**" + out + "**"
+		}
+		if k := utf8.RuneCountInString(out); used+k <= n-1 {
+			b.WriteString(out)
+			used += k
+			return true
+		}
+		if !bold { // the words that fit, then the cut
+			for _, w := range strings.SplitAfter(piece, " ") {
+				out := escape(w)
+				if used+utf8.RuneCountInString(strings.TrimRight(out, " ")) > n-1 {
+					break
+				}
+				b.WriteString(out)
+				used += utf8.RuneCountInString(out)
+			}
+		}
+		return false
 	}
-	return s
+	for _, m := range s.Matches {
+		if m[0] < at || m[1] > len(s.Text) {
+			continue // not in order: leave it plain
+		}
+		if !put(s.Text[at:m[0]], false) || !put(s.Text[m[0]:m[1]], true) {
+			return strings.TrimRight(b.String(), " ") + "…"
+		}
+		at = m[1]
+	}
+	if !put(s.Text[at:], false) {
+		return strings.TrimRight(b.String(), " ") + "…"
+	}
+	return b.String()
 }

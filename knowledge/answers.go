@@ -112,8 +112,19 @@ type VisitRecord struct {
 type SearchHit struct {
 	ArticleRef
 	Score float64
-	// Snippets are fragments with the matches in **bold**, valid UTF-8.
-	Snippets []string
+	// Snippets are fragments of its text where the query matched.
+	Snippets []Snippet
+}
+
+// Snippet is a fragment of an article's text with the words that matched
+// a search marked by their offsets: whoever shows it marks them in its own
+// syntax, and escapes the rest.
+type Snippet struct {
+	// Text is the fragment, valid UTF-8, its runs of white space made single spaces.
+	Text string
+	// Matches are the byte ranges [start, end) of Text that matched, in
+	// order and not overlapping.
+	Matches [][2]int
 }
 
 // SearchResult answers Search.

@@ -31,7 +31,7 @@ type scoredSentence struct {
 // covers the question's words: the articles the index finds for it and
 // those that name its institutions.
 func (l *Library) answerFromSentences(ctx context.Context, m *model, q *question) (*Answer, error) {
-	files, err := l.searchArticles(ctx, strings.Join(q.words, " "), 8)
+	files, err := l.index.Match(ctx, strings.Join(q.words, " "), 8)
 	if err != nil {
 		return nil, err
 	}

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/coopbot/coopbot/knowledge/article"
+	"github.com/coopbot/coopbot/knowledge/index"
 )
 
 // racyWindow is how long after a file's modification time its size and
@@ -88,7 +89,7 @@ func (l *Library) load(ctx context.Context, files []fileStat) iter.Seq2[loadResu
 	return func(yield func(loadResult, error) bool) {
 		wctx, cancel := context.WithCancel(ctx)
 		jobs := make(chan fileStat)
-		results := make(chan loadResult, batchSize) // extraction runs on while a batch is indexed
+		results := make(chan loadResult, index.BatchSize) // extraction runs on while a batch is indexed
 		var wg sync.WaitGroup
 		for range runtime.GOMAXPROCS(0) {
 			wg.Go(func() {

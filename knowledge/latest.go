@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/coopbot/coopbot/knowledge/text"
 )
 
@@ -159,31 +157,15 @@ func (m *model) summary(r *record) ArticleSummary {
 	return s
 }
 
-// keywordQuery builds a query that needs every word in title, body or captions.
-func keywordQuery(words []string) query.Query {
-	var must []query.Query
-	for _, w := range words {
-		var any []query.Query
-		for _, f := range []string{fieldTitle, fieldBody, fieldCaptions} {
-			q := bleve.NewMatchQuery(w)
-			q.SetField(f)
-			any = append(any, q)
-		}
-		must = append(must, bleve.NewDisjunctionQuery(any...))
-	}
-	return bleve.NewConjunctionQuery(must...)
-}
-
 // keywordFiles returns the files of the articles that hold every word.
 func (l *Library) keywordFiles(ctx context.Context, words []string, limit int) (map[string]bool, error) {
-	req := bleve.NewSearchRequestOptions(keywordQuery(words), limit, 0, false)
-	res, err := l.index.SearchInContext(ctx, req)
+	found, err := l.index.WithAll(ctx, words, limit)
 	if err != nil {
 		return nil, fmt.Errorf("search keywords: %w", err)
 	}
-	files := make(map[string]bool, len(res.Hits))
-	for _, h := range res.Hits {
-		files[h.ID] = true
+	files := make(map[string]bool, len(found))
+	for _, f := range found {
+		files[f] = true
 	}
 	return files, nil
 }

@@ -11,9 +11,9 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"github.com/blevesearch/bleve/v2"
 	"github.com/coopbot/coopbot/knowledge/article"
 	"github.com/coopbot/coopbot/knowledge/gazetteer"
+	"github.com/coopbot/coopbot/knowledge/index"
 )
 
 // Config says where a Library finds its articles and keeps its data.
@@ -35,7 +35,7 @@ type Library struct {
 	ext   *Extractor
 	model atomic.Pointer[model]
 
-	index bleve.Index
+	index *index.Index
 	// extract is ext.Extract; tests wrap it to count extractions.
 	extract func(*article.Article) Facts
 
@@ -56,9 +56,6 @@ func Open(ctx context.Context, cfg Config) (*Library, SyncReport, error) {
 // open is Open with the extraction replaced by extract when it is not nil:
 // benchmarks use it to measure reading and indexing alone.
 func open(ctx context.Context, cfg Config, extract func(*article.Article) Facts) (*Library, SyncReport, error) {
-	if err := registerAnalysis(); err != nil {
-		return nil, SyncReport{}, err
-	}
 	if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
 		return nil, SyncReport{}, fmt.Errorf("create data directory: %w", err)
 	}
@@ -66,7 +63,7 @@ func open(ctx context.Context, cfg Config, extract func(*article.Article) Facts)
 	if err != nil {
 		return nil, SyncReport{}, fmt.Errorf("load gazetteer: %w", err)
 	}
-	idx, created, err := openIndex(filepath.Join(cfg.DataDir, "index"))
+	idx, created, err := index.Open(filepath.Join(cfg.DataDir, "index"))
 	if err != nil {
 		return nil, SyncReport{}, err
 	}
@@ -75,7 +72,7 @@ func open(ctx context.Context, cfg Config, extract func(*article.Article) Facts)
 		// The catalog is lost or outdated, so the index may hold documents
 		// of files no longer there, or of an older mapping: start afresh.
 		idx.Close()
-		if idx, _, err = createIndex(filepath.Join(cfg.DataDir, "index")); err != nil {
+		if idx, err = index.Create(filepath.Join(cfg.DataDir, "index")); err != nil {
 			return nil, SyncReport{}, err
 		}
 	}
@@ -122,10 +119,7 @@ func (l *Library) Close() error {
 		return nil
 	}
 	l.closed = true
-	if err := l.index.Close(); err != nil {
-		return fmt.Errorf("close index: %w", err)
-	}
-	return nil
+	return l.index.Close()
 }
 
 // Sync brings the library in step with the articles folder: it reads and
@@ -155,7 +149,7 @@ func (l *Library) Sync(ctx context.Context) (SyncReport, error) {
 		}
 		todo = append(todo, f)
 	}
-	w := newIndexWriter(l.index)
+	w := l.index.Writer()
 	dirty := false
 	for res, err := range l.load(ctx, todo) {
 		if err != nil {
@@ -179,19 +173,19 @@ func (l *Library) Sync(ctx context.Context) (SyncReport, error) {
 			rep.Unchanged++
 			continue
 		}
-		if err := w.put(res.entry.Record); err != nil {
+		if err := w.Put(document(res.entry.Record)); err != nil {
 			return SyncReport{}, err
 		}
 	}
 	for f := range l.catalog.entries {
 		if next.entries[f] == nil {
 			rep.Removed = append(rep.Removed, f)
-			if err := w.remove(f); err != nil {
+			if err := w.Remove(f); err != nil {
 				return SyncReport{}, err
 			}
 		}
 	}
-	if err := w.flush(); err != nil {
+	if err := w.Flush(); err != nil {
 		return SyncReport{}, err
 	}
 	if dirty || len(rep.Removed) > 0 {
@@ -223,4 +217,10 @@ func sortReport(r *SyncReport) {
 	slices.Sort(r.Changed)
 	slices.Sort(r.Removed)
 	slices.SortFunc(r.Skipped, func(a, b Skipped) int { return cmp.Compare(a.File, b.File) })
+}
+
+// text returns a record's paragraphs and captions, which the catalog does
+// not keep: the index stores them.
+func (l *Library) text(r *record) (paragraphs, captions []string) {
+	return l.index.Text(r.Article.File)
 }

@@ -54,7 +54,7 @@ func openTest(t *testing.T, files map[string]string) (*Library, SyncReport, Conf
 
 func docCount(t *testing.T, l *Library) uint64 {
 	t.Helper()
-	n, err := l.index.DocCount()
+	n, err := l.index.Count(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

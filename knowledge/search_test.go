@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/coopbot/coopbot/knowledge/index"
 )
 
 const vietnameseArticle = `Trường Đại học Bách khoa hosts a delegation from Kestrel Bay University
@@ -71,18 +73,24 @@ func TestSearchHighlightsValidUTF8(t *testing.T) {
 		if h.Title == "" || h.Published.IsZero() {
 			t.Errorf("Search(%q): hit without title or date: %+v", q, h.ArticleRef)
 		}
-		if len(h.Snippets) == 0 || len(h.Snippets) > maxSnippets {
-			t.Errorf("Search(%q): %d snippets; want 1 to %d", q, len(h.Snippets), maxSnippets)
+		if len(h.Snippets) == 0 || len(h.Snippets) > index.MaxSnippets {
+			t.Errorf("Search(%q): %d snippets; want 1 to %d", q, len(h.Snippets), index.MaxSnippets)
 		}
 		for _, s := range h.Snippets {
-			if !utf8.ValidString(s) || !strings.Contains(s, "**") {
-				t.Errorf("Search(%q) snippet %q: want valid UTF-8 with a **bold** match", q, s)
+			if !utf8.ValidString(s.Text) || len(s.Matches) == 0 {
+				t.Errorf("Search(%q) snippet %+v: want valid UTF-8 with a match marked", q, s)
+			}
+			for _, m := range s.Matches {
+				if !utf8.ValidString(s.Text[m[0]:m[1]]) {
+					t.Errorf("Search(%q) snippet %+v: match %v cuts a character", q, s, m)
+				}
 			}
 		}
 	}
 	res, _ := l.Search(context.Background(), "Nguyen", 5)
-	if s := res.Hits[0].Snippets[0]; !strings.Contains(s, "**Nguyễn**") {
-		t.Errorf(`Search("Nguyen") snippet = %q; want "**Nguyễn**" in it`, s)
+	s := res.Hits[0].Snippets[0]
+	if m := s.Matches[0]; s.Text[m[0]:m[1]] != "Nguyễn" {
+		t.Errorf(`Search("Nguyen") snippet %+v marks %q; want "Nguyễn"`, s, s.Text[m[0]:m[1]])
 	}
 }
 
@@ -116,11 +124,11 @@ func TestSearchQueryErrors(t *testing.T) {
 
 func TestSearchArticles(t *testing.T) {
 	l := searchLibrary(t)
-	files, err := l.searchArticles(context.Background(), `who did "Kestrel Bay University" meet? (slope: engineering~9`, 3)
+	files, err := l.index.Match(context.Background(), `who did "Kestrel Bay University" meet? (slope: engineering~9`, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(files) == 0 || files[0] != "vn.txt" {
-		t.Errorf("searchArticles = %v; want vn.txt first", files)
+		t.Errorf("Match = %v; want vn.txt first", files)
 	}
 }

@@ -1,20 +1,19 @@
-package knowledge
+package index
 
 import (
 	"strings"
 
-	index "github.com/blevesearch/bleve_index_api"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
-// text reads an article's paragraphs and captions back from the index,
-// where they are stored; the catalog keeps no text, so that it loads fast.
-// An article the index cannot give back has no text.
-func (l *Library) text(r *record) (paragraphs, captions []string) {
-	doc, err := l.index.Document(r.Article.File)
+// Text reads an article's paragraphs and captions back from the index,
+// where they are stored. An article the index cannot give back has no text.
+func (x *Index) Text(file string) (paragraphs, captions []string) {
+	doc, err := x.bleve.Document(file)
 	if err != nil || doc == nil {
 		return nil, nil
 	}
-	doc.VisitFields(func(f index.Field) {
+	doc.VisitFields(func(f bleveindex.Field) {
 		switch f.Name() {
 		case fieldBody:
 			paragraphs = splitStored(string(f.Value()))
