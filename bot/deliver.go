@@ -11,6 +11,7 @@ import (
 
 	"github.com/coopbot/coopbot/commands"
 	"github.com/coopbot/coopbot/knowledge"
+	"github.com/coopbot/coopbot/knowledge/extract"
 )
 
 // Articles is what delivery asks of the knowledge library: what the
@@ -18,7 +19,7 @@ import (
 // article's summary and facts for its post. *knowledge.Library has both.
 type Articles interface {
 	commands.Knowledge
-	Article(file string) (knowledge.ArticleSummary, knowledge.Facts, bool)
+	Article(file string) (knowledge.ArticleSummary, extract.Facts, bool)
 	// Files lists every article's file, oldest first.
 	Files() []string
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/coopbot/coopbot/knowledge"
+	"github.com/coopbot/coopbot/knowledge/extract"
 )
 
 // Bounds of a post, inside Discord's embed limits (title 256, description
@@ -26,7 +27,7 @@ const (
 // newPost renders an article as the message posted to subscribed channels:
 // one embed with its title, date, partners, visits, a two-sentence summary
 // and its source file.
-func newPost(s knowledge.ArticleSummary, f knowledge.Facts) *discordgo.MessageSend {
+func newPost(s knowledge.ArticleSummary, f extract.Facts) *discordgo.MessageSend {
 	summary := s.Summary
 	if strings.TrimSpace(summary) == "" {
 		summary = "(no summary)"
@@ -49,7 +50,7 @@ func newPost(s knowledge.ArticleSummary, f knowledge.Facts) *discordgo.MessageSe
 }
 
 // visitLines lists the first visits, one a line, within a field value.
-func visitLines(visits []knowledge.Visit) string {
+func visitLines(visits []extract.Visit) string {
 	if len(visits) == 0 {
 		return "none found"
 	}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/coopbot/coopbot/knowledge"
 	"github.com/coopbot/coopbot/knowledge/article"
+	"github.com/coopbot/coopbot/knowledge/extract"
 	"github.com/coopbot/coopbot/knowledge/text"
 )
 
@@ -34,7 +35,7 @@ func (l stubLib) Partners(ctx context.Context, inst, country string) (*knowledge
 	for i := range 23 {
 		res.Partners = append(res.Partners, knowledge.Partner{
 			Partner: knowledge.Entity{Name: fmt.Sprintf("Partner University %02d", i+1), Country: "China"},
-			Kinds:   []knowledge.Kind{knowledge.KindVisit}, Dates: []article.Date{ref.Published}, Sources: []knowledge.ArticleRef{ref},
+			Kinds:   []extract.Kind{extract.KindVisit}, Dates: []article.Date{ref.Published}, Sources: []knowledge.ArticleRef{ref},
 		})
 	}
 	return res, nil

@@ -8,6 +8,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 	"github.com/coopbot/coopbot/knowledge"
 	"github.com/coopbot/coopbot/knowledge/article"
+	"github.com/coopbot/coopbot/knowledge/extract"
 )
 
 // command builds the interaction Discord sends when a member with perms
@@ -137,8 +138,8 @@ func seedLib() *fakeLib {
 		articles: []knowledge.ArticleSummary{{ArticleRef: ref, Summary: "HUMG visited China.",
 			Institutions: []string{humg.Display(), tut.Display()}, Countries: []string{"China"}}},
 		partners: []knowledge.Partner{
-			{Partner: tut, Kinds: []knowledge.Kind{knowledge.KindVisit}, Dates: []article.Date{{Year: 2025, Month: 11, Day: 13}}, Sources: []knowledge.ArticleRef{ref}},
-			{Partner: ustb, Kinds: []knowledge.Kind{knowledge.KindAgreement}, Dates: []article.Date{{Year: 2025, Month: 11, Day: 14}}, Sources: []knowledge.ArticleRef{ref}},
+			{Partner: tut, Kinds: []extract.Kind{extract.KindVisit}, Dates: []article.Date{{Year: 2025, Month: 11, Day: 13}}, Sources: []knowledge.ArticleRef{ref}},
+			{Partner: ustb, Kinds: []extract.Kind{extract.KindAgreement}, Dates: []article.Date{{Year: 2025, Month: 11, Day: 14}}, Sources: []knowledge.ArticleRef{ref}},
 		},
 		visits: []knowledge.VisitRecord{
 			{Visitor: humg, Hosts: []knowledge.Entity{ustb}, Leader: "Nguyen Ngoc Khanh", LeaderTitle: "Vice Rector", City: "Beijing", Country: "China",

@@ -9,6 +9,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 	"github.com/coopbot/coopbot/knowledge"
 	"github.com/coopbot/coopbot/knowledge/article"
+	"github.com/coopbot/coopbot/knowledge/extract"
 )
 
 // TestCatalogValid checks every command definition against Discord's rules.
@@ -114,7 +115,7 @@ func TestRepliesFitExtremeData(t *testing.T) {
 		lib.articles = append(lib.articles, knowledge.ArticleSummary{ArticleRef: ref, Summary: name, Institutions: []string{name, emoji, name}, Countries: []string{name}})
 		lib.hits = append(lib.hits, knowledge.SearchHit{ArticleRef: ref, Snippets: []knowledge.Snippet{{Text: name + " " + emoji, Matches: [][2]int{{0, len(name)}}}}})
 		e := lib.entities[i%len(lib.entities)]
-		lib.partners = append(lib.partners, knowledge.Partner{Of: &e, Partner: e, Kinds: []knowledge.Kind{"visit", "agreement", knowledge.Kind(name)},
+		lib.partners = append(lib.partners, knowledge.Partner{Of: &e, Partner: e, Kinds: []extract.Kind{"visit", "agreement", extract.Kind(name)},
 			Dates: []article.Date{date}, Sources: []knowledge.ArticleRef{ref, ref}, Evidence: name})
 		lib.visits = append(lib.visits, knowledge.VisitRecord{Visitor: e, Hosts: []knowledge.Entity{e, e, e}, Leader: name, LeaderTitle: emoji,
 			City: name, Country: e.Country, Start: date, End: article.Date{Year: 2025, Month: 12, Day: 1}, Source: ref, Evidence: name})

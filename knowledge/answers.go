@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/coopbot/coopbot/knowledge/article"
+	"github.com/coopbot/coopbot/knowledge/extract"
 )
 
 // ArticleRef cites an article: its title, date and file.
@@ -66,7 +67,7 @@ type Partner struct {
 	// Partner is the institution cooperating.
 	Partner Entity
 	// Kinds are the ways they were shown cooperating.
-	Kinds []Kind
+	Kinds []extract.Kind
 	// Dates are the dates of the cooperation, oldest first.
 	Dates []article.Date
 	// Sources are the articles that show it, newest first.

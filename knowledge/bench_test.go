@@ -19,6 +19,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/coopbot/coopbot/knowledge/article"
+	"github.com/coopbot/coopbot/knowledge/extract"
 	"github.com/coopbot/coopbot/knowledge/synthetic"
 )
 
@@ -89,10 +90,10 @@ func BenchmarkIngest(b *testing.B) { benchIngest(b, nil) }
 // BenchmarkIngestNoExtract is BenchmarkIngest with extraction left out:
 // reading, hashing, indexing and the catalog alone.
 func BenchmarkIngestNoExtract(b *testing.B) {
-	benchIngest(b, func(*article.Article) Facts { return Facts{} })
+	benchIngest(b, func(*article.Article) extract.Facts { return extract.Facts{} })
 }
 
-func benchIngest(b *testing.B, extract func(*article.Article) Facts) {
+func benchIngest(b *testing.B, extract func(*article.Article) extract.Facts) {
 	articles := benchArticlesDir(b)
 	var elapsed time.Duration
 	var disk int64

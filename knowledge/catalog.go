@@ -16,6 +16,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/coopbot/coopbot/knowledge/extract"
 )
 
 // catalogName is the catalog's file in the data directory.
@@ -170,7 +172,7 @@ type catalogHeader struct {
 }
 
 func newCatalogHeader(chunks uint32) catalogHeader {
-	h := catalogHeader{Version: catalogVersion<<16 | extractorVersion, Schema: recordSchema(), Chunks: chunks}
+	h := catalogHeader{Version: catalogVersion<<16 | extract.Version, Schema: recordSchema(), Chunks: chunks}
 	copy(h.Magic[:], catalogMagic)
 	return h
 }

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/coopbot/coopbot/knowledge/article"
+	"github.com/coopbot/coopbot/knowledge/extract"
 )
 
 func TestCatalogRoundTrip(t *testing.T) {
@@ -21,7 +22,7 @@ func TestCatalogRoundTrip(t *testing.T) {
 			Record: &record{
 				Article: article.Article{File: f, Hash: "h", Title: "T", Published: article.Date{Year: 2025, Month: 11},
 					Paragraphs: []string{"Nguyễn went to Kestrel Bay."}},
-				Facts: Facts{Institutions: []Institution{{Name: "Kestrel Bay University", Aliases: []string{"KBU"}}}},
+				Facts: extract.Facts{Institutions: []extract.Institution{{Name: "Kestrel Bay University", Aliases: []string{"KBU"}}}},
 			},
 			Size: int64(i), ModTime: 1, Checked: 2,
 		}

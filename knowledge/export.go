@@ -1,6 +1,10 @@
 package knowledge
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/coopbot/coopbot/knowledge/extract"
+)
 
 // ExportedInstitution is an institution in the export.
 type ExportedInstitution struct {
@@ -11,9 +15,9 @@ type ExportedInstitution struct {
 
 // ExportedPair is a partnership in the export.
 type ExportedPair struct {
-	A    string `json:"a"`
-	B    string `json:"b"`
-	Kind Kind   `json:"kind"`
+	A    string       `json:"a"`
+	B    string       `json:"b"`
+	Kind extract.Kind `json:"kind"`
 }
 
 // ExportedVisit is a visit in the export.

@@ -165,6 +165,6 @@ func (l *Library) loadFile(f fileStat) (res loadResult) {
 		return res
 	}
 	a.File, a.Hash = f.name, hash
-	res.entry.Record = &record{Article: *a, Facts: l.extract(a)}
+	res.entry.Record = &record{Article: *a, Facts: l.extractFacts(a)}
 	return res
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/coopbot/coopbot/knowledge/extract"
 	"github.com/coopbot/coopbot/knowledge/text"
 )
 
@@ -41,11 +42,11 @@ func (l *Library) Matches(file string, f Filter) bool {
 }
 
 // Article returns the summary and facts of the article in file.
-func (l *Library) Article(file string) (ArticleSummary, Facts, bool) {
+func (l *Library) Article(file string) (ArticleSummary, extract.Facts, bool) {
 	m := l.model.Load()
 	r, ok := m.byFile[file]
 	if !ok {
-		return ArticleSummary{}, Facts{}, false
+		return ArticleSummary{}, extract.Facts{}, false
 	}
 	return m.summary(r), r.Facts, true
 }

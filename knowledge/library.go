@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 
 	"github.com/coopbot/coopbot/knowledge/article"
+	"github.com/coopbot/coopbot/knowledge/extract"
 	"github.com/coopbot/coopbot/knowledge/gazetteer"
 	"github.com/coopbot/coopbot/knowledge/index"
 )
@@ -32,12 +33,12 @@ type Config struct {
 type Library struct {
 	cfg   Config
 	gaz   *gazetteer.Gazetteer
-	ext   *Extractor
+	ext   *extract.Extractor
 	model atomic.Pointer[model]
 
 	index *index.Index
-	// extract is ext.Extract; tests wrap it to count extractions.
-	extract func(*article.Article) Facts
+	// extractFacts is ext.Extract; tests wrap it to count extractions.
+	extractFacts func(*article.Article) extract.Facts
 
 	mu      sync.Mutex // serialises syncs and Close; guards catalog, prebuilt and closed
 	catalog *catalog
@@ -53,9 +54,9 @@ func Open(ctx context.Context, cfg Config) (*Library, SyncReport, error) {
 	return open(ctx, cfg, nil)
 }
 
-// open is Open with the extraction replaced by extract when it is not nil:
+// open is Open with the extraction replaced by extractFacts when it is not nil:
 // benchmarks use it to measure reading and indexing alone.
-func open(ctx context.Context, cfg Config, extract func(*article.Article) Facts) (*Library, SyncReport, error) {
+func open(ctx context.Context, cfg Config, extractFacts func(*article.Article) extract.Facts) (*Library, SyncReport, error) {
 	if err := os.MkdirAll(cfg.DataDir, 0o755); err != nil {
 		return nil, SyncReport{}, fmt.Errorf("create data directory: %w", err)
 	}
@@ -79,11 +80,11 @@ func open(ctx context.Context, cfg Config, extract func(*article.Article) Facts)
 	if created {
 		cat = newCatalog() // its records were never indexed here
 	}
-	ext := NewExtractor(gaz)
-	if extract == nil {
-		extract = ext.Extract
+	ext := extract.NewExtractor(gaz)
+	if extractFacts == nil {
+		extractFacts = ext.Extract
 	}
-	l := &Library{cfg: cfg, gaz: gaz, ext: ext, index: idx, extract: extract, catalog: cat}
+	l := &Library{cfg: cfg, gaz: gaz, ext: ext, index: idx, extractFacts: extractFacts, catalog: cat}
 	if len(cat.entries) > 0 {
 		// Build the model of the catalog while the sync scans the folder:
 		// when nothing changed, it is the model.

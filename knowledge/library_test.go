@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/coopbot/coopbot/knowledge/article"
+	"github.com/coopbot/coopbot/knowledge/extract"
 )
 
 // articleText returns the text of a small article about topic.
@@ -108,8 +109,8 @@ func TestSyncDoesNotReextractUnchanged(t *testing.T) {
 	}
 	l, _, cfg := openTest(t, files)
 	var calls atomic.Int32
-	extract := l.extract
-	l.extract = func(a *article.Article) Facts { calls.Add(1); return extract(a) }
+	extractFacts := l.extractFacts
+	l.extractFacts = func(a *article.Article) extract.Facts { calls.Add(1); return extractFacts(a) }
 
 	rep, err := l.Sync(context.Background())
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/coopbot/coopbot/knowledge/article"
+	"github.com/coopbot/coopbot/knowledge/extract"
 	"github.com/coopbot/coopbot/knowledge/gazetteer"
 	"github.com/coopbot/coopbot/knowledge/text"
 )
@@ -14,7 +15,7 @@ import (
 // persists, so that unchanged articles are never re-extracted.
 type record struct {
 	Article article.Article
-	Facts   Facts
+	Facts   extract.Facts
 }
 
 // model is the corpus-wide view of every record: institutions resolved
@@ -50,14 +51,14 @@ type model struct {
 
 // personRecord is a person as one article names them.
 type personRecord struct {
-	Person
+	extract.Person
 	entity int // the institution's entity, or -1
 	rec    *record
 }
 
 // link is a partnership as the whole corpus shows it.
 type link struct {
-	kinds    []Kind
+	kinds    []extract.Kind
 	dates    []article.Date
 	sources  []*record
 	evidence string
@@ -104,7 +105,7 @@ func isAcronymName(name string) bool {
 func (m *model) resolve() {
 	uf := newUnionFind()
 	acrOf := map[string]map[string]int{} // acronym → full-name key → count
-	keysOf := make(map[*Institution][]string)
+	keysOf := make(map[*extract.Institution][]string)
 	for _, r := range m.records {
 		for i := range r.Facts.Institutions {
 			inst := &r.Facts.Institutions[i]
@@ -195,7 +196,7 @@ func (m *model) resolve() {
 	}
 	countries := map[string]bool{}
 	for id, t := range tallies {
-		e := &Entity{Name: best(t.names), Country: best(t.countries), Mentions: len(t.records)}
+		e := &Entity{Name: mostCounted(t.names), Country: mostCounted(t.countries), Mentions: len(t.records)}
 		e.Acronyms = sortedByCount(t.acronyms)
 		for _, n := range sortedByCount(t.names) {
 			if n != e.Name {
@@ -229,7 +230,7 @@ func (m *model) resolve() {
 
 // fullKeys returns the folded full names of an institution: its name and
 // its aliases that are not acronyms, with "University of X" also as "X University".
-func fullKeys(inst Institution) []string {
+func fullKeys(inst extract.Institution) []string {
 	var keys []string
 	for _, n := range append([]string{inst.Name}, inst.Aliases...) {
 		if isAcronymName(n) {
@@ -256,6 +257,18 @@ func sortedByCount(counts map[string]int) []string {
 		return strings.Compare(a, b)
 	})
 	return out
+}
+
+// mostCounted returns the key of counts counted most, the first in order
+// on a tie, or "" when there is none.
+func mostCounted(counts map[string]int) string {
+	top, n := "", 0
+	for k, v := range counts {
+		if v > n || v == n && k < top {
+			top, n = k, v
+		}
+	}
+	return top
 }
 
 // unionFind merges keys into groups.

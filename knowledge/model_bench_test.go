@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/coopbot/coopbot/knowledge/article"
+	"github.com/coopbot/coopbot/knowledge/extract"
 	"github.com/coopbot/coopbot/knowledge/synthetic"
 )
 
@@ -13,7 +14,7 @@ import (
 //	go test -run "^$" -bench NewModel ./knowledge
 func BenchmarkNewModel(b *testing.B) {
 	g := testGazetteer(b)
-	x := NewExtractor(g)
+	x := extract.NewExtractor(g)
 	var recs []*record
 	for _, f := range synthetic.Generate(1, 10000) {
 		if a, err := article.Read(f.Name, f.Data); err == nil {

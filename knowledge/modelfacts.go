@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/coopbot/coopbot/knowledge/article"
+	"github.com/coopbot/coopbot/knowledge/extract"
 )
 
 // entityOf returns the corpus entity that a record's institution name names, or -1.
@@ -96,6 +97,6 @@ func (m *model) collect() {
 	for _, l := range m.links {
 		slices.SortFunc(l.dates, article.Date.Compare)
 		l.dates = slices.Compact(l.dates)
-		slices.SortFunc(l.kinds, func(a, b Kind) int { return cmp.Compare(kindRank[b], kindRank[a]) })
+		slices.SortFunc(l.kinds, func(a, b extract.Kind) int { return cmp.Compare(b.Rank(), a.Rank()) })
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/coopbot/coopbot/knowledge/article"
+	"github.com/coopbot/coopbot/knowledge/extract"
 	"github.com/coopbot/coopbot/knowledge/gazetteer"
 	"github.com/coopbot/coopbot/knowledge/text"
 )
@@ -41,7 +42,7 @@ var stopWords = text.Set("a", "an", "the", "of", "in", "on", "at", "to", "for", 
 var whWord = regexp.MustCompile(`(?i)^\s*(who|whom|whose|when|where|which|what|how many|how long|how|list|show|tell me)\b`)
 
 // parseQuestion reads a question against the model.
-func (m *model) parseQuestion(x *Extractor, raw string) *question {
+func (m *model) parseQuestion(x *extract.Extractor, raw string) *question {
 	q := &question{text: raw, folded: text.Fold(raw)}
 	toks := text.Tokenize(raw)
 	covered := make([]bool, len(toks))
@@ -73,7 +74,7 @@ func (m *model) parseQuestion(x *Extractor, raw string) *question {
 			rest = append(rest, t)
 		}
 	}
-	for _, p := range x.findPlaces(rest) {
+	for _, p := range x.Places(rest) {
 		switch {
 		case p.Place.Kind == gazetteer.PlaceCity && q.city == "":
 			q.city = p.Place.Name
@@ -108,7 +109,7 @@ func (m *model) parseQuestion(x *Extractor, raw string) *question {
 			if q.focus != "" {
 				break
 			}
-			if _, demonym := x.gaz.CountryOfDemonym(w); demonym {
+			if _, demonym := m.gaz.CountryOfDemonym(w); demonym {
 				continue // "Which Japanese universities": the noun is the focus
 			}
 			if !stopWords[w] {

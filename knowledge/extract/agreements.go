@@ -1,4 +1,4 @@
-package knowledge
+package extract
 
 import (
 	"slices"
@@ -78,7 +78,7 @@ func (w *draft) agreementSides(u *unit) (subject int, objects []int, together bo
 	for _, m := range u.insts {
 		at := u.toks[m.From].Start
 		if at < verb {
-			before = appendEntity(before, m.Entity)
+			before = appendEntity(before, m.Org)
 			continue
 		}
 		for ; k < m.From; k++ {
@@ -87,7 +87,7 @@ func (w *draft) agreementSides(u *unit) (subject int, objects []int, together bo
 			}
 		}
 		if joined {
-			after = appendEntity(after, m.Entity)
+			after = appendEntity(after, m.Org)
 		}
 	}
 	if strings.Contains(u.text, "between") && len(before) == 0 && len(after) >= 2 {
@@ -120,7 +120,7 @@ func dedupe(subject int, ids []int) []int {
 func (w *draft) addAgreement(ids []int, kind string, d article.Date, evidence string) {
 	var names []string
 	for _, id := range ids {
-		if n := w.entityName(id); n != "" && !slices.Contains(names, n) {
+		if n := w.orgName(id); n != "" && !slices.Contains(names, n) {
 			names = append(names, n)
 		}
 	}
@@ -166,7 +166,7 @@ func agreementKind(text string) string {
 func (w *draft) cooperationIn(u *unit, last article.DateMention, pair func(a, b int, k Kind, d article.Date, ev string)) {
 	var ids []int
 	for _, m := range u.insts {
-		ids = appendEntity(ids, m.Entity)
+		ids = appendEntity(ids, m.Org)
 	}
 	d := last.Start
 	if len(u.dates) > 0 {
@@ -227,7 +227,7 @@ func subjectGroup(u *unit) []int {
 		if m.From != i {
 			break
 		}
-		group = appendEntity(group, m.Entity)
+		group = appendEntity(group, m.Org)
 		i = m.To
 		if i < len(u.toks) && u.toks[i].Text == "(" {
 			for i < len(u.toks) && u.toks[i].Text != ")" {

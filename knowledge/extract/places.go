@@ -1,14 +1,14 @@
-package knowledge
+package extract
 
 import (
 	"github.com/coopbot/coopbot/knowledge/gazetteer"
 	"github.com/coopbot/coopbot/knowledge/text"
 )
 
-// placeMention is a place named in a sentence: a country, region or city
+// PlaceMention is a place named in a sentence: a country, region or city
 // from the gazetteer, a demonym ("Chinese"), or a city the text calls one
 // ("in Phu Tan city").
-type placeMention struct {
+type PlaceMention struct {
 	Place    gazetteer.Place
 	From, To int
 	// Demonym marks an adjective of nationality: it gives a country, not a place.
@@ -18,9 +18,9 @@ type placeMention struct {
 // maxPlaceWords bounds the names tried at each position.
 const maxPlaceWords = 5
 
-// findPlaces finds the places named in a sentence, longest names first.
-func (x *Extractor) findPlaces(toks []text.Token) []placeMention {
-	var out []placeMention
+// Places finds the places named in a sentence, longest names first.
+func (x *Extractor) Places(toks []text.Token) []PlaceMention {
+	var out []PlaceMention
 	for i := 0; i < len(toks); i++ {
 		if !toks[i].IsWord() || !toks[i].IsCap() {
 			continue
@@ -32,7 +32,7 @@ func (x *Extractor) findPlaces(toks []text.Token) []placeMention {
 			}
 			name := joinWords(toks, i, i+n)
 			if p, ok := x.gaz.Lookup(name); ok {
-				out = append(out, placeMention{Place: p, From: i, To: i + n})
+				out = append(out, PlaceMention{Place: p, From: i, To: i + n})
 				i += n - 1
 				found = true
 			}
@@ -41,7 +41,7 @@ func (x *Extractor) findPlaces(toks []text.Token) []placeMention {
 			continue
 		}
 		if c, ok := x.gaz.CountryOfDemonym(toks[i].Text); ok {
-			out = append(out, placeMention{Place: gazetteer.Place{Name: c, Kind: gazetteer.PlaceCountry, Country: c}, From: i, To: i + 1, Demonym: true})
+			out = append(out, PlaceMention{Place: gazetteer.Place{Name: c, Kind: gazetteer.PlaceCountry, Country: c}, From: i, To: i + 1, Demonym: true})
 			continue
 		}
 		// "in Phu Tan city": a city the gazetteer does not know.
@@ -50,7 +50,7 @@ func (x *Extractor) findPlaces(toks []text.Token) []placeMention {
 			j++
 		}
 		if j < len(toks) && j > i && (toks[j].Text == "city" || toks[j].Text == "City") && i > 0 && toks[i-1].Text == "in" {
-			out = append(out, placeMention{Place: gazetteer.Place{Name: joinWords(toks, i, j), Kind: gazetteer.PlaceCity}, From: i, To: j + 1})
+			out = append(out, PlaceMention{Place: gazetteer.Place{Name: joinWords(toks, i, j), Kind: gazetteer.PlaceCity}, From: i, To: j + 1})
 			i = j
 		}
 	}

@@ -1,4 +1,4 @@
-package knowledge
+package extract
 
 import (
 	"strings"
@@ -31,9 +31,9 @@ func (w *draft) findPeople() {
 		for _, pm := range u.people {
 			inst := ""
 			if pm.Institution >= 0 {
-				inst = w.entityName(u.insts[pm.Institution].Entity)
+				inst = w.orgName(u.insts[pm.Institution].Org)
 			} else if w.home >= 0 && strings.Contains(strings.ToLower(pm.Title), "rector") {
-				inst = w.entityName(w.home)
+				inst = w.orgName(w.home)
 			}
 			add(Person{Name: pm.Name, Title: pm.Title, Institution: inst, Evidence: u.text})
 		}

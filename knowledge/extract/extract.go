@@ -1,4 +1,4 @@
-package knowledge
+package extract
 
 import (
 	"strings"
@@ -8,11 +8,11 @@ import (
 	"github.com/coopbot/coopbot/knowledge/text"
 )
 
-// extractorVersion is the version of the extraction rules and the
+// Version is the version of the extraction rules and the
 // gazetteer. Raise it whenever either changes what an article yields: the
 // catalog of facts extracted by older rules is then ignored, and every
 // article is read again.
-const extractorVersion = 20
+const Version = 20
 
 // Extractor finds institutions, people, visits, agreements and partnerships
 // in articles. It is safe for concurrent use.
@@ -31,7 +31,7 @@ type unit struct {
 	caption bool
 	toks    []text.Token
 	insts   []mention
-	places  []placeMention
+	places  []PlaceMention
 	dates   []article.DateMention
 	people  []personMention
 	// lower is text with ASCII letters in lower case, for the cues.
@@ -45,8 +45,8 @@ type draft struct {
 	x     *Extractor
 	a     *article.Article
 	units []*unit
-	es    *entities
-	home  int // the entity the article is mostly about, or -1
+	orgs  *orgs
+	home  int // the org the article is mostly about, or -1
 	facts Facts
 	// acronymCount counts each acronym's uses, once needed.
 	acronymCount map[string]int
@@ -62,7 +62,7 @@ type draft struct {
 
 // Extract returns the facts of a.
 func (x *Extractor) Extract(a *article.Article) Facts {
-	w := &draft{x: x, a: a, es: newEntities(), home: -1, tripDated: map[int]bool{}}
+	w := &draft{x: x, a: a, orgs: newOrgs(), home: -1, tripDated: map[int]bool{}}
 	w.split()
 	w.resolveInstitutions()
 	w.findHome()
@@ -105,13 +105,13 @@ const maxUnitTokens = 300
 func (w *draft) newUnit(s string, caption bool, year int) *unit {
 	u := &unit{text: s, caption: caption, toks: text.Tokenize(s), lower: text.Lower(s)}
 	u.insts = findInstitutions(s, u.toks, w.x.isPlace)
-	u.places = w.x.findPlaces(u.toks)
+	u.places = w.x.Places(u.toks)
 	u.dates = article.FindDates(s, year)
 	return u
 }
 
 // resolveInstitutions turns the mentions of every unit into article-local
-// entities, then finds the acronyms the text uses alone.
+// orgs, then finds the acronyms the text uses alone.
 func (w *draft) resolveInstitutions() {
 	for i, u := range w.units {
 		kept := u.insts[:0]
@@ -124,7 +124,7 @@ func (w *draft) resolveInstitutions() {
 		}
 		u.insts = kept
 		for k := range u.insts {
-			u.insts[k].Entity = w.es.add(u.insts[k], i, !u.caption)
+			u.insts[k].Org = w.orgs.add(u.insts[k], i, !u.caption)
 		}
 	}
 	// Parties named beside a known institution in a signing: "ITC and
@@ -134,14 +134,14 @@ func (w *draft) resolveInstitutions() {
 			continue
 		}
 		for _, m := range w.partiesBeside(u) {
-			m.Entity = w.es.add(m, i, true)
+			m.Org = w.orgs.add(m, i, true)
 			u.insts = sortMentions(append(u.insts, m))
 		}
 	}
-	remap := w.es.mergeVariants()
+	remap := w.orgs.mergeVariants()
 	for _, u := range w.units {
 		for k := range u.insts {
-			u.insts[k].Entity = remap[u.insts[k].Entity]
+			u.insts[k].Org = remap[u.insts[k].Org]
 		}
 	}
 	// Acronyms alone: "the SNU delegation", "between CTU and WUR"; and
@@ -155,31 +155,31 @@ func (w *draft) resolveInstitutions() {
 			if t.IsAcronym() && i+1 < len(u.toks) && !inMention(u.insts, i+1) {
 				if m, ok := w.acronymAndPlace(u, i); ok {
 					extra = append(extra, m)
-					w.es.list[m.Entity].mentions++
+					w.orgs.list[m.Org].mentions++
 					continue
 				}
 			}
-			if id, ok := w.es.byAcr[t.Text]; ok && !t.IsAcronym() {
+			if id, ok := w.orgs.byAcr[t.Text]; ok && !t.IsAcronym() {
 				// An acronym with lower-case letters that a bracket bound: "UdeA".
-				extra = append(extra, mention{Name: t.Text, From: i, To: i + 1, AcronymOnly: true, Entity: id})
-				w.es.list[id].mentions++
+				extra = append(extra, mention{Name: t.Text, From: i, To: i + 1, AcronymOnly: true, Org: id})
+				w.orgs.list[id].mentions++
 				continue
 			}
 			if !t.IsAcronym() {
 				if id, ok := w.shortName(u, i); ok {
-					extra = append(extra, mention{Name: t.Text, From: i, To: i + 1, AcronymOnly: true, Entity: id})
-					w.es.list[id].mentions++
+					extra = append(extra, mention{Name: t.Text, From: i, To: i + 1, AcronymOnly: true, Org: id})
+					w.orgs.list[id].mentions++
 				}
 				continue
 			}
-			id, ok := w.es.bindAcronym(t.Text)
+			id, ok := w.orgs.bindAcronym(t.Text)
 			if !ok && w.standsAlone(t.Text, u, i) {
-				id, ok = w.es.add(mention{Name: t.Text, Acronym: t.Text, AcronymOnly: true}, 0, !u.caption), true
-				w.es.list[id].mentions--
+				id, ok = w.orgs.add(mention{Name: t.Text, Acronym: t.Text, AcronymOnly: true}, 0, !u.caption), true
+				w.orgs.list[id].mentions--
 			}
 			if ok {
-				extra = append(extra, mention{Name: t.Text, From: i, To: i + 1, AcronymOnly: true, Entity: id})
-				w.es.list[id].mentions++
+				extra = append(extra, mention{Name: t.Text, From: i, To: i + 1, AcronymOnly: true, Org: id})
+				w.orgs.list[id].mentions++
 			}
 		}
 		if len(extra) > 0 {
@@ -188,7 +188,7 @@ func (w *draft) resolveInstitutions() {
 	}
 	for _, u := range w.units {
 		for _, m := range u.insts {
-			if e := w.es.list[m.Entity]; e.evidence == "" {
+			if e := w.orgs.list[m.Org]; e.evidence == "" {
 				e.evidence = u.text
 			}
 		}
@@ -198,11 +198,11 @@ func (w *draft) resolveInstitutions() {
 // findHome picks the institution the article is mostly about: the most
 // mentioned, the first named on a tie.
 func (w *draft) findHome() {
-	for id, e := range w.es.list {
+	for id, e := range w.orgs.list {
 		if e.mentions == 0 {
 			continue
 		}
-		h := w.es.list[max(w.home, 0)]
+		h := w.orgs.list[max(w.home, 0)]
 		// On a tie, a body the article names in full beats an acronym alone.
 		if w.home < 0 || e.mentions > h.mentions ||
 			e.mentions == h.mentions && (len(e.names) > 0) != (len(h.names) > 0) && len(e.names) > 0 ||
@@ -210,7 +210,7 @@ func (w *draft) findHome() {
 			w.home = id
 		}
 	}
-	for _, e := range w.es.list {
+	for _, e := range w.orgs.list {
 		if e.mentions == 0 {
 			continue
 		}
@@ -220,12 +220,12 @@ func (w *draft) findHome() {
 	}
 }
 
-// entityName returns the name an entity goes by in the facts.
-func (w *draft) entityName(id int) string {
-	if id < 0 || id >= len(w.es.list) {
+// orgName returns the name an org goes by in the facts.
+func (w *draft) orgName(id int) string {
+	if id < 0 || id >= len(w.orgs.list) {
 		return ""
 	}
-	return w.es.list[id].name()
+	return w.orgs.list[id].name()
 }
 
 // trimCountry drops a country added to a name that says where it is

@@ -1,4 +1,4 @@
-package knowledge
+package extract
 
 import (
 	"slices"
@@ -8,24 +8,24 @@ import (
 	"github.com/coopbot/coopbot/knowledge/text"
 )
 
-// entity is one institution as one article knows it, with every name the
+// org is one institution as one article knows it, with every name the
 // article uses for it.
-type entity struct {
+type org struct {
 	names    map[string]int // full names as written, and how often
 	acronyms []string
 	mentions int
 	first    int  // the first unit that names it
 	inBody   bool // named in the prose, not only in captions
 	country  string
-	// guessed says the country came from the text around the entity, not
+	// guessed says the country came from the text around the org, not
 	// from anything said of it; a trip's stop may correct it.
 	guessed  bool
 	evidence string
 }
 
-// name returns the entity's fullest name: the most used full name from the
+// name returns the org's fullest name: the most used full name from the
 // prose, then the longest.
-func (e *entity) name() string {
+func (e *org) name() string {
 	best, n := "", -1
 	for name, c := range e.names {
 		if c > n || c == n && len(name) > len(best) || c == n && len(name) == len(best) && name < best {
@@ -38,8 +38,8 @@ func (e *entity) name() string {
 	return best
 }
 
-// aliases returns every other name and acronym of the entity, sorted.
-func (e *entity) aliases() []string {
+// aliases returns every other name and acronym of the org, sorted.
+func (e *org) aliases() []string {
 	main := e.name()
 	var out []string
 	for name := range e.names {
@@ -56,21 +56,21 @@ func (e *entity) aliases() []string {
 	return out
 }
 
-// entities resolves the institution mentions of one article into entities:
+// orgs resolves the institution mentions of one article into orgs:
 // the same name, a bound acronym, "ACR University", and a caption's variant
-// of a prose name all name one entity.
-type entities struct {
-	list  []*entity
-	byKey map[string]int // folded full name → entity
-	byAcr map[string]int // acronym → entity
+// of a prose name all name one org.
+type orgs struct {
+	list  []*org
+	byKey map[string]int // folded full name → org
+	byAcr map[string]int // acronym → org
 }
 
-func newEntities() *entities {
-	return &entities{byKey: map[string]int{}, byAcr: map[string]int{}}
+func newOrgs() *orgs {
+	return &orgs{byKey: map[string]int{}, byAcr: map[string]int{}}
 }
 
-// add records a full-name mention and returns its entity.
-func (es *entities) add(m mention, unit int, body bool) int {
+// add records a full-name mention and returns its org.
+func (es *orgs) add(m mention, unit int, body bool) int {
 	key := text.Key(m.Name)
 	id, ok := es.byKey[key]
 	if !ok && m.Acronym != "" {
@@ -83,7 +83,7 @@ func (es *entities) add(m mention, unit int, body bool) int {
 	}
 	if !ok {
 		id = len(es.list)
-		es.list = append(es.list, &entity{names: map[string]int{}, first: unit})
+		es.list = append(es.list, &org{names: map[string]int{}, first: unit})
 	}
 	e := es.list[id]
 	if !m.AcronymOnly {
@@ -99,9 +99,9 @@ func (es *entities) add(m mention, unit int, body bool) int {
 	return id
 }
 
-// bindAcronym finds the entity an acronym that the text never spelled out
-// stands for: the one entity whose name it fits, by word initials.
-func (es *entities) bindAcronym(acr string) (int, bool) {
+// bindAcronym finds the org an acronym that the text never spelled out
+// stands for: the one org whose name it fits, by word initials.
+func (es *orgs) bindAcronym(acr string) (int, bool) {
 	if id, ok := es.byAcr[acr]; ok {
 		return id, true
 	}
@@ -165,10 +165,10 @@ func initialsFit(acr, name string) bool {
 	return misses <= 1 && len(a)-misses >= 2
 }
 
-// mergeVariants folds a name used only in captions into the prose entity
+// mergeVariants folds a name used only in captions into the prose org
 // that shares its first word and head noun: a headline's or caption's
 // other name for the same body.
-func (es *entities) mergeVariants() []int {
+func (es *orgs) mergeVariants() []int {
 	remap := make([]int, len(es.list))
 	for i := range remap {
 		remap[i] = i

@@ -1,10 +1,11 @@
-package knowledge
+package extract
 
 import (
 	"os"
 	"path/filepath"
 	"slices"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/coopbot/coopbot/knowledge/article"
 )
@@ -116,7 +117,7 @@ func TestExtractNotCooperation(t *testing.T) {
 
 func TestExtractSeedsGeneralRules(t *testing.T) {
 	// The seed that calls one university by four names yields one institution.
-	f := extractFile(t, "../seeds/003_7cd89bc635c89253.txt")
+	f := extractFile(t, "../../seeds/003_7cd89bc635c89253.txt")
 	inst, ok := institution(f, "LNTU")
 	if !ok {
 		t.Fatalf("no institution with the acronym LNTU in %+v", f.Institutions)
@@ -130,7 +131,7 @@ func TestExtractSeedsGeneralRules(t *testing.T) {
 		t.Errorf("Visits = %+v; want one visit on 2–3 November 2025", f.Visits)
 	}
 	// A multi-stop trip gives one visit per host, each with its date.
-	f = extractFile(t, "../seeds/001_951c0db48eb362ee.txt")
+	f = extractFile(t, "../../seeds/001_951c0db48eb362ee.txt")
 	var days []int
 	for _, v := range f.Visits {
 		days = append(days, v.Start.Day)
@@ -138,4 +139,34 @@ func TestExtractSeedsGeneralRules(t *testing.T) {
 	if !slices.Equal(days, []int{11, 11, 13, 14, 15}) {
 		t.Errorf("visit days = %v; want [11 11 13 14 15]", days)
 	}
+}
+
+// FuzzExtract runs the extractor over whatever the reader accepts: it
+// must not panic, and every name it gives must be valid UTF-8.
+func FuzzExtract(f *testing.F) {
+	seeds, _ := filepath.Glob(filepath.Join("..", "..", "seeds", "*.txt"))
+	for _, s := range seeds {
+		if data, err := os.ReadFile(s); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte("Title\n\nThe delegation of A University (AU) visited B Institute on 3 May 2024 and signed an MoU."))
+	x := NewExtractor(testGazetteer(f))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, err := article.Read("f.txt", data)
+		if err != nil {
+			return
+		}
+		facts := x.Extract(a)
+		for _, in := range facts.Institutions {
+			if !utf8.ValidString(in.Name) {
+				t.Fatalf("institution name %q is not valid UTF-8", in.Name)
+			}
+		}
+		for _, p := range facts.People {
+			if !utf8.ValidString(p.Name) {
+				t.Fatalf("person name %q is not valid UTF-8", p.Name)
+			}
+		}
+	})
 }

@@ -1,4 +1,4 @@
-package knowledge
+package extract
 
 import (
 	"regexp"
@@ -18,8 +18,8 @@ type mention struct {
 	AcronymOnly bool
 	// List numbers the enumeration the mention belongs to, or is 0.
 	List int
-	// Entity is the article-local entity the mention names, once resolved.
-	Entity int
+	// Org is the org the mention names, once resolved.
+	Org int
 }
 
 // listCue matches the nouns that introduce an enumeration of institutions

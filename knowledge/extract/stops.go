@@ -1,4 +1,4 @@
-package knowledge
+package extract
 
 import (
 	"strings"
@@ -18,7 +18,7 @@ func (w *draft) stopIn(u *unit, t *trip) (hosts []int, visitor int, ok bool) {
 		at := u.find(hostedBy)[1]
 		for _, m := range u.insts {
 			if u.toks[m.From].Start >= at {
-				hosts = appendEntity(hosts, m.Entity)
+				hosts = appendEntity(hosts, m.Org)
 			}
 		}
 	case u.has(incomingCue):
@@ -28,8 +28,8 @@ func (w *draft) stopIn(u *unit, t *trip) (hosts []int, visitor int, ok bool) {
 		}
 		visitor = v
 		for _, m := range u.insts {
-			if m.Entity != v {
-				hosts = appendEntity(hosts, m.Entity)
+			if m.Org != v {
+				hosts = appendEntity(hosts, m.Org)
 			}
 		}
 		if len(hosts) == 0 && w.home >= 0 && w.home != v {
@@ -45,7 +45,7 @@ func (w *draft) stopIn(u *unit, t *trip) (hosts []int, visitor int, ok bool) {
 			return nil, 0, false
 		}
 		for _, m := range u.insts {
-			hosts = appendEntity(hosts, m.Entity)
+			hosts = appendEntity(hosts, m.Org)
 		}
 	default:
 		return nil, 0, false
@@ -89,7 +89,7 @@ func stopDate(u *unit, last article.DateMention, t *trip) article.DateMention {
 // addStop records that visitor visited host, or adds what this unit says to
 // the stop already recorded.
 func (w *draft) addStop(t *trip, visitor, host int, u *unit, d article.DateMention) {
-	name, hostName := w.entityName(visitor), w.entityName(host)
+	name, hostName := w.orgName(visitor), w.orgName(host)
 	end := d.End
 	if d.Start == d.End && d.Start.Day == 0 {
 		end = article.Date{} // a month or year: the end is not known
@@ -125,7 +125,7 @@ func (w *draft) addStop(t *trip, visitor, host int, u *unit, d article.DateMenti
 		// Dated by the trip, or by a span that may cover several stops.
 		w.tripDated[len(w.facts.Visits)] = true
 	}
-	v.Country = w.es.list[host].country
+	v.Country = w.orgs.list[host].country
 	if t != nil && t.visitor == visitor {
 		v.Leader, v.LeaderTitle = t.leader, t.leaderTitle
 		if v.Country == "" {

@@ -1,4 +1,4 @@
-package knowledge
+package extract
 
 // The mentions of institutions beyond their full names: acronyms used
 // alone, short names, and parties named beside a known institution.
@@ -20,7 +20,7 @@ func (w *draft) standsAlone(acr string, u *unit, i int) bool {
 		return false
 	}
 	// "ICSA 2024" names an event, not a body.
-	if i+1 < len(u.toks) && len(u.toks[i+1].Text) == 4 && hasYear.MatchString(u.toks[i+1].Text) {
+	if i+1 < len(u.toks) && isYear(u.toks[i+1].Text) {
 		return false
 	}
 	if w.acronymCount == nil {
@@ -55,7 +55,7 @@ func (w *draft) standsAlone(acr string, u *unit, i int) bool {
 }
 
 // acronymAndPlace reads an acronym and a city as one name: "KU Leuven",
-// "TU Delft", "IIT Madras". It names the entity whose name holds the city
+// "TU Delft", "IIT Madras". It names the org whose name holds the city
 // and fits the acronym, or a body of its own.
 func (w *draft) acronymAndPlace(u *unit, i int) (mention, bool) {
 	next := u.toks[i+1]
@@ -66,19 +66,19 @@ func (w *draft) acronymAndPlace(u *unit, i int) (mention, bool) {
 		return mention{}, false
 	}
 	name := u.toks[i].Text + " " + next.Text
-	for id, e := range w.es.list {
+	for id, e := range w.orgs.list {
 		for n := range e.names {
 			if slices.Contains(strings.Fields(n), next.Text) && acronymFits(u.toks[i].Text, n) {
 				if _, ok := e.names[name]; !ok {
 					e.names[name] = 0 // an alias, never the canonical name
 				}
-				return mention{Name: name, From: i, To: i + 2, AcronymOnly: true, Entity: id}, true
+				return mention{Name: name, From: i, To: i + 2, AcronymOnly: true, Org: id}, true
 			}
 		}
 	}
 	m := mention{Name: name, From: i, To: i + 2}
-	m.Entity = w.es.add(m, 0, !u.caption)
-	w.es.list[m.Entity].mentions--
+	m.Org = w.orgs.add(m, 0, !u.caption)
+	w.orgs.list[m.Org].mentions--
 	return m, true
 }
 
@@ -86,7 +86,7 @@ func (w *draft) acronymAndPlace(u *unit, i int) (mention, bool) {
 // alone stands for it: "the Mapúa delegation", "Monash's campus".
 var shortNameCues = text.Set("delegation", "delegates", "'s", "students", "team", "side", "leaders", "representatives", "lecturers", "campus")
 
-// shortName finds the entity that a capitalised word before a cue stands
+// shortName finds the org that a capitalised word before a cue stands
 // for: the one multi-word name it starts, when it is not a place.
 func (w *draft) shortName(u *unit, i int) (int, bool) {
 	t := u.toks[i]
@@ -100,7 +100,7 @@ func (w *draft) shortName(u *unit, i int) (int, bool) {
 		return 0, false
 	}
 	found := -1
-	for id, e := range w.es.list {
+	for id, e := range w.orgs.list {
 		for name := range e.names {
 			if words := strings.Fields(name); len(words) > 1 && words[0] == t.Text {
 				if found >= 0 && found != id {
@@ -113,8 +113,8 @@ func (w *draft) shortName(u *unit, i int) (int, bool) {
 	if found < 0 {
 		return 0, false
 	}
-	if _, ok := w.es.list[found].names[t.Text]; !ok {
-		w.es.list[found].names[t.Text] = 0 // an alias, never the canonical name
+	if _, ok := w.orgs.list[found].names[t.Text]; !ok {
+		w.orgs.list[found].names[t.Text] = 0 // an alias, never the canonical name
 	}
 	return found, true
 }
@@ -183,7 +183,7 @@ func (w *draft) partyRun(u *unit, from, to int) (mention, bool) {
 	}
 	if to < len(u.toks) {
 		// "European universities": an adjective before a common noun.
-		if next := text.Stem(strings.ToLower(u.toks[to].Text)); academicWords[next] || businessWords[next] || bodyWords[next] {
+		if next := text.Stem(strings.ToLower(u.toks[to].Text)); classNouns[next] {
 			return mention{}, false
 		}
 	}

@@ -1,4 +1,4 @@
-package knowledge
+package extract
 
 import "github.com/coopbot/coopbot/knowledge/article"
 
@@ -72,6 +72,22 @@ const (
 	KindProgramme Kind = "programme"
 	KindEvent     Kind = "event"
 )
+
+// Rank orders the kinds of partnership by how much they show: a pair
+// that signed an agreement is shown cooperating more than one that met.
+func (k Kind) Rank() int {
+	switch k {
+	case KindProgramme:
+		return 1
+	case KindEvent:
+		return 2
+	case KindVisit:
+		return 3
+	case KindAgreement:
+		return 4
+	}
+	return 0
+}
 
 // Partnership is an unordered pair of institutions shown cooperating.
 type Partnership struct {

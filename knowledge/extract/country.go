@@ -1,21 +1,21 @@
-package knowledge
+package extract
 
 import "github.com/coopbot/coopbot/knowledge/text"
 
-// placeInstitutions gives each entity its country, from the strongest
+// placeInstitutions gives each org its country, from the strongest
 // evidence to the weakest: a place or nationality in its name; a country
 // written right after it ("…, Japan", "(China)") or "in <place>" after it;
 // the others of its enumeration; the one foreign country of its sentence;
 // and last, the country the article talks about most.
 func (w *draft) placeInstitutions() {
-	votes := make([]map[string]int, len(w.es.list))
+	votes := make([]map[string]int, len(w.orgs.list))
 	for i := range votes {
 		votes[i] = map[string]int{}
 	}
 	dominant := w.dominantCountry()
-	// The last country the text named before an entity's first mention.
-	before := make([]string, len(w.es.list))
-	seen := make([]bool, len(w.es.list))
+	// The last country the text named before an org's first mention.
+	before := make([]string, len(w.orgs.list))
+	seen := make([]bool, len(w.orgs.list))
 	last := ""
 	for _, u := range w.units {
 		if u.caption {
@@ -28,9 +28,9 @@ func (w *draft) placeInstitutions() {
 					last = p.Place.Country
 				}
 			}
-			if !seen[m.Entity] {
-				seen[m.Entity] = true
-				before[m.Entity] = last
+			if !seen[m.Org] {
+				seen[m.Org] = true
+				before[m.Org] = last
 			}
 		}
 		for ; pi < len(u.places); pi++ {
@@ -45,10 +45,10 @@ func (w *draft) placeInstitutions() {
 				continue
 			}
 			if c := w.countryInName(m.Name); c != "" {
-				votes[m.Entity][c] += 100
+				votes[m.Org][c] += 100
 			}
 			if c := w.countryAfter(u, m); c != "" {
-				votes[m.Entity][c] += 10
+				votes[m.Org][c] += 10
 			}
 		}
 	}
@@ -62,26 +62,26 @@ func (w *draft) placeInstitutions() {
 			if lists[m.List] == nil {
 				lists[m.List] = map[string]int{}
 			}
-			if c := best(votes[m.Entity]); c != "" {
+			if c := best(votes[m.Org]); c != "" {
 				lists[m.List][c]++
 			}
 		}
 		for _, m := range u.insts {
 			if c := best(lists[m.List]); m.List != 0 && c != "" {
-				votes[m.Entity][c] += 3
+				votes[m.Org][c] += 3
 			}
 		}
 		if c := w.soleCountry(u); c != "" {
 			for _, m := range u.insts {
 				// The article's own institution is where the news comes from,
 				// seldom where its sentences take place.
-				if len(w.es.list[m.Entity].names) > 0 && m.Entity != w.home {
-					votes[m.Entity][c]++
+				if len(w.orgs.list[m.Org].names) > 0 && m.Org != w.home {
+					votes[m.Org][c]++
 				}
 			}
 		}
 	}
-	for id, e := range w.es.list {
+	for id, e := range w.orgs.list {
 		e.country = best(votes[id])
 		if e.country == "" && len(e.names) > 0 && id != w.home {
 			// An acronym alone says nothing of where; the corpus may know.
@@ -93,7 +93,7 @@ func (w *draft) placeInstitutions() {
 		}
 	}
 	for i := range w.facts.Institutions {
-		for _, e := range w.es.list {
+		for _, e := range w.orgs.list {
 			if e.mentions > 0 && e.name() == w.facts.Institutions[i].Name {
 				w.facts.Institutions[i].Country = e.country
 			}
@@ -105,7 +105,7 @@ func (w *draft) placeInstitutions() {
 // "Osaka University of Economics" is in Japan.
 func (w *draft) countryInName(name string) string {
 	toks := text.Tokenize(name)
-	for _, p := range w.x.findPlaces(toks) {
+	for _, p := range w.x.Places(toks) {
 		if p.Place.Country != "" {
 			return p.Place.Country
 		}
@@ -186,7 +186,7 @@ func (w *draft) placeHome() {
 	if w.home < 0 {
 		return
 	}
-	e := w.es.list[w.home]
+	e := w.orgs.list[w.home]
 	if e.country != "" && !e.guessed || len(e.names) == 0 {
 		return // placed, or an acronym alone, which the corpus may place
 	}
@@ -195,8 +195,8 @@ func (w *draft) placeHome() {
 	for _, v := range w.facts.Visits {
 		if v.Visitor == name {
 			away[v.Country] = true
-		} else if id, ok := w.es.byKey[text.Key(v.Visitor)]; ok {
-			away[w.es.list[id].country] = true
+		} else if id, ok := w.orgs.byKey[text.Key(v.Visitor)]; ok {
+			away[w.orgs.list[id].country] = true
 		}
 	}
 	count := map[string]int{}

@@ -1,4 +1,4 @@
-package knowledge
+package extract
 
 import (
 	"strings"
@@ -7,10 +7,6 @@ import (
 	"github.com/coopbot/coopbot/knowledge/gazetteer"
 	"github.com/coopbot/coopbot/knowledge/text"
 )
-
-// kindRank orders the kinds of partnership by how much they show: a pair
-// seen in several ways is recorded by its strongest.
-var kindRank = map[Kind]int{KindProgramme: 1, KindEvent: 2, KindVisit: 3, KindAgreement: 4}
 
 // trip is a delegation's journey while the text tells of it.
 type trip struct {
@@ -31,7 +27,7 @@ func (w *draft) findEvents() {
 	lastHost := -1
 	pairs := map[[2]string]int{}
 	pair := func(a, b int, kind Kind, d article.Date, evidence string) {
-		na, nb := w.entityName(a), w.entityName(b)
+		na, nb := w.orgName(a), w.orgName(b)
 		if a < 0 || b < 0 || na == "" || nb == "" || na == nb {
 			return
 		}
@@ -40,7 +36,7 @@ func (w *draft) findEvents() {
 			key = [2]string{nb, na}
 		}
 		if i, ok := pairs[key]; ok {
-			if p := &w.facts.Partnerships[i]; kindRank[kind] > kindRank[p.Kind] {
+			if p := &w.facts.Partnerships[i]; kind.Rank() > p.Kind.Rank() {
 				p.Kind, p.Date, p.Evidence = kind, d, evidence
 			}
 			return
@@ -50,19 +46,19 @@ func (w *draft) findEvents() {
 	}
 	finish := func() {
 		if t != nil && len(t.stops) == 0 && !w.hasVisitBy(t.visitor) && w.home >= 0 && t.visitor != w.home &&
-			(t.country == "" || t.country == w.es.list[w.home].country) {
+			(t.country == "" || t.country == w.orgs.list[w.home].country) {
 			// A delegation came to the article's own institution, which the
 			// text does not name as its host: "led a delegation to Bangi".
 			w.addStop(t, t.visitor, w.home, &unit{text: t.evidence}, article.DateMention{Start: t.start, End: t.end})
 			return
 		}
-		if t != nil && len(t.stops) == 0 && t.country != "" && t.country != w.es.list[t.visitor].country && !w.hasVisitBy(t.visitor) {
+		if t != nil && len(t.stops) == 0 && t.country != "" && t.country != w.orgs.list[t.visitor].country && !w.hasVisitBy(t.visitor) {
 			end := t.end
 			if end == t.start && end.Day == 0 {
 				end = article.Date{} // a month or a year: the end is not known
 			}
 			w.facts.Visits = append(w.facts.Visits, Visit{
-				Visitor: w.entityName(t.visitor), Leader: t.leader, LeaderTitle: t.leaderTitle,
+				Visitor: w.orgName(t.visitor), Leader: t.leader, LeaderTitle: t.leaderTitle,
 				Country: t.country, Start: t.start, End: end, Evidence: t.evidence,
 			})
 		}
@@ -104,7 +100,7 @@ func (w *draft) findEvents() {
 		if hosts, visitor, ok := w.stopIn(u, t); ok {
 			d := stopDate(u, last, t)
 			for _, h := range hosts {
-				if e := w.es.list[h]; e.guessed && leg != "" && t != nil && visitor == t.visitor {
+				if e := w.orgs.list[h]; e.guessed && leg != "" && t != nil && visitor == t.visitor {
 					w.setCountry(h, leg)
 				} else if !e.guessed && e.country != "" {
 					leg = e.country
@@ -124,7 +120,7 @@ func (w *draft) findEvents() {
 // names "in" or "to" (or after a travel verb), outside institutions' names
 // and other than the visitor's own.
 func (w *draft) legCountry(u *unit, t *trip) string {
-	home := w.es.list[t.visitor].country
+	home := w.orgs.list[t.visitor].country
 	for _, p := range u.places {
 		if p.Demonym || p.Place.Kind != gazetteer.PlaceCountry || p.Place.Country == home || inMention(u.insts, p.From) || p.From == 0 {
 			continue
@@ -140,9 +136,9 @@ func (w *draft) legCountry(u *unit, t *trip) string {
 	return ""
 }
 
-// setCountry corrects the country of an entity, in the facts too.
+// setCountry corrects the country of an org, in the facts too.
 func (w *draft) setCountry(id int, country string) {
-	e := w.es.list[id]
+	e := w.orgs.list[id]
 	name := e.name()
 	e.country, e.guessed = country, false
 	for i := range w.facts.Institutions {
@@ -152,9 +148,9 @@ func (w *draft) setCountry(id int, country string) {
 	}
 }
 
-// hasVisitBy reports whether a visit by the entity is already recorded.
+// hasVisitBy reports whether a visit by the org is already recorded.
 func (w *draft) hasVisitBy(id int) bool {
-	name := w.entityName(id)
+	name := w.orgName(id)
 	for _, v := range w.facts.Visits {
 		if v.Visitor == name {
 			return true
@@ -175,7 +171,7 @@ func (w *draft) delegationVisitor(u *unit) (int, bool) {
 		// "the X delegation", "the IIT Madras delegation"
 		for _, m := range u.insts {
 			if m.To == i || m.Acronym != "" && m.To+3 == i || m.To+1 == i && u.toks[m.To].IsCap() {
-				return m.Entity, true
+				return m.Org, true
 			}
 		}
 		// "a delegation headed by Zhang Wei, Vice President of Zhejiang University"
@@ -183,7 +179,7 @@ func (w *draft) delegationVisitor(u *unit) (int, bool) {
 			if (u.toks[k].Text == "led" || u.toks[k].Text == "headed") && u.toks[k+1].Text == "by" {
 				for _, pm := range u.people {
 					if pm.From >= k+2 && pm.From <= k+8 && pm.Institution >= 0 {
-						return u.insts[pm.Institution].Entity, true
+						return u.insts[pm.Institution].Org, true
 					}
 				}
 			}
@@ -195,7 +191,7 @@ func (w *draft) delegationVisitor(u *unit) (int, bool) {
 			}
 			for p := len(u.people) - 1; p >= 0; p-- {
 				if pm := u.people[p]; pm.To <= k-1 && pm.To >= k-3 && pm.Institution >= 0 {
-					return u.insts[pm.Institution].Entity, true
+					return u.insts[pm.Institution].Org, true
 				}
 			}
 		}
@@ -203,11 +199,11 @@ func (w *draft) delegationVisitor(u *unit) (int, bool) {
 		// Engineering, X": the first body after its own parts.
 		if i+1 < len(u.toks) && (u.toks[i+1].Text == "from" || u.toks[i+1].Text == "of") {
 			if m := mentionAt(u.insts, i+2); m >= 0 {
-				return u.insts[m].Entity, true
+				return u.insts[m].Org, true
 			}
 			for _, m := range u.insts {
 				if m.From > i+2 && m.From <= i+12 && onlyNames(u.toks[i+2:m.From]) {
-					return m.Entity, true
+					return m.Org, true
 				}
 			}
 		}
@@ -267,9 +263,9 @@ func (w *draft) leaderIn(u *unit) (name, title string) {
 // addLeg records a leg of a trip to a country whose hosts the text does
 // not name: "on 14–15 February the delegation travelled to Sri Lanka".
 func (w *draft) addLeg(t *trip, u *unit, last article.DateMention) {
-	home := w.es.list[t.visitor].country
+	home := w.orgs.list[t.visitor].country
 	for _, m := range u.insts {
-		if m.Entity != t.visitor {
+		if m.Org != t.visitor {
 			return // it names a host: a stop, not a leg
 		}
 	}
@@ -287,7 +283,7 @@ func (w *draft) addLeg(t *trip, u *unit, last article.DateMention) {
 	if country == "" {
 		return
 	}
-	name := w.entityName(t.visitor)
+	name := w.orgName(t.visitor)
 	for _, v := range w.facts.Visits {
 		if v.Visitor == name && v.Country == country && len(v.Hosts) == 0 {
 			return
@@ -308,7 +304,7 @@ func (w *draft) addLeg(t *trip, u *unit, last article.DateMention) {
 // destination is the country a delegation travels to: the first country
 // the unit names that is not the visitor's own.
 func (w *draft) destination(u *unit, visitor int) string {
-	home := w.es.list[visitor].country
+	home := w.orgs.list[visitor].country
 	for _, p := range u.places {
 		if p.Place.Country != "" && p.Place.Country != home && !p.Demonym {
 			return p.Place.Country

@@ -1,6 +1,10 @@
-package knowledge
+package extract
 
-import "github.com/coopbot/coopbot/knowledge/text"
+import (
+	"strings"
+
+	"github.com/coopbot/coopbot/knowledge/text"
+)
 
 // The word lists that extraction's rules use. They are general English
 // (and a little Vietnamese) about institutions, titles and cooperation; none
@@ -108,3 +112,16 @@ var leadTitles = text.Set(
 	"President", "Rector", "Principal", "Director", "Dean", "Chairman", "Chancellor", "Provost",
 	"Minister", "Ambassador", "Secretary", "Governor", "Mayor", "Professor", "Consul", "CEO",
 )
+
+// classNouns name a class of bodies, not one: after an adjective they make
+// a common noun phrase ("European universities"), not a name. They are
+// given as Stem leaves them.
+var classNouns = text.Set("university", "college", "school", "institute", "academy", "polytechnic",
+	"company", "enterprise", "firm", "corporation", "business", "employer",
+	"institution", "organisation", "organization", "partner", "body", "agency", "host")
+
+// isYear reports whether w is a year of the 20th or 21st century: "2024".
+func isYear(w string) bool {
+	return len(w) == 4 && (strings.HasPrefix(w, "19") || strings.HasPrefix(w, "20")) &&
+		strings.Trim(w, "0123456789") == ""
+}
