@@ -77,9 +77,10 @@ func supportMentions(q *question, a *Answer) bool {
 // to be cited beside an answer drawn from the facts.
 const strongCoverage = 0.75
 
-// notFound is the answer when the articles do not say.
+// notFound is the answer when the articles do not say. What to try
+// instead is for the caller to suggest, in its own terms.
 func notFound(q *question) *Answer {
-	return &Answer{Text: "The articles don't say. Try /search with a few of the question's words, or name the institution as the articles do."}
+	return &Answer{Text: "The articles don't say."}
 }
 
 // cite builds a citation of a sentence from a record.
