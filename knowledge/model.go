@@ -103,49 +103,77 @@ func isAcronymName(name string) bool {
 // one full name is one entity; an article's aliases join its names; an
 // acronym used alone joins the one entity it is bound to elsewhere.
 func (m *model) resolve() {
-	uf := newUnionFind()
-	acrOf := map[string]map[string]int{} // acronym → full-name key → count
-	keysOf := make(map[*extract.Institution][]string)
+	names := m.joinNames()
+	acronyms := bindAcronyms(names)
+	m.tallyEntities(names, acronyms)
+}
+
+// nameGroups are the full names of the corpus joined into one group per
+// institution: a record's name and its aliases are one group.
+type nameGroups struct {
+	uf *unionFind
+	// keysOf are each institution's folded full names, its name first.
+	keysOf map[*extract.Institution][]string
+	// acronymOf counts, for each acronym, the full-name keys it stands beside.
+	acronymOf map[string]map[string]int
+}
+
+// joinNames groups the full names of every record's institutions.
+func (m *model) joinNames() *nameGroups {
+	g := &nameGroups{uf: newUnionFind(), keysOf: map[*extract.Institution][]string{}, acronymOf: map[string]map[string]int{}}
 	for _, r := range m.records {
 		for i := range r.Facts.Institutions {
 			inst := &r.Facts.Institutions[i]
 			keys := fullKeys(*inst)
-			keysOf[inst] = keys
+			g.keysOf[inst] = keys
 			if len(keys) == 0 {
 				continue
 			}
 			for _, k := range keys[1:] {
-				uf.union(keys[0], k)
+				g.uf.union(keys[0], k)
 			}
-			uf.find(keys[0])
+			g.uf.find(keys[0])
 			for _, a := range inst.Aliases {
 				if isAcronymName(a) {
-					if acrOf[a] == nil {
-						acrOf[a] = map[string]int{}
+					if g.acronymOf[a] == nil {
+						g.acronymOf[a] = map[string]int{}
 					}
-					acrOf[a][keys[0]]++
+					g.acronymOf[a][keys[0]]++
 				}
 			}
 		}
 	}
-	// An acronym bound to one body across the corpus names it everywhere.
-	acrRoot := map[string]string{}
-	for acr, keys := range acrOf {
+	return g
+}
+
+// bindAcronyms returns the group of each acronym bound to one group only
+// across the corpus: such an acronym names that body wherever it is used
+// alone.
+func bindAcronyms(g *nameGroups) map[string]string {
+	bound := map[string]string{}
+	for acr, keys := range g.acronymOf {
 		roots := map[string]int{}
 		for k, n := range keys {
-			roots[uf.find(k)] += n
+			roots[g.uf.find(k)] += n
 		}
 		if len(roots) == 1 {
 			for root := range roots {
-				acrRoot[acr] = root
+				bound[acr] = root
 			}
 		}
 	}
-	// Build the entities.
-	type tally struct {
-		names, acronyms, countries map[string]int
-		records                    map[*record]bool
-	}
+	return bound
+}
+
+// tally is what the corpus says of one entity while it is being built.
+type tally struct {
+	names, acronyms, countries map[string]int
+	records                    map[*record]bool
+}
+
+// tallyEntities makes one entity of each group, naming it by the name the
+// corpus uses most, and records the entity of every name each record uses.
+func (m *model) tallyEntities(g *nameGroups, acronyms map[string]string) {
 	byRoot := map[string]int{}
 	var tallies []*tally
 	entityOf := func(root string) int {
@@ -162,31 +190,14 @@ func (m *model) resolve() {
 		for i := range r.Facts.Institutions {
 			inst := &r.Facts.Institutions[i]
 			var id int
-			if keys := keysOf[inst]; len(keys) > 0 {
-				id = entityOf(uf.find(keys[0]))
-			} else if root, ok := acrRoot[inst.Name]; ok {
+			if keys := g.keysOf[inst]; len(keys) > 0 {
+				id = entityOf(g.uf.find(keys[0]))
+			} else if root, ok := acronyms[inst.Name]; ok {
 				id = entityOf(root)
 			} else {
 				id = entityOf("acronym:" + inst.Name)
 			}
-			t := tallies[id]
-			if !isAcronymName(inst.Name) {
-				t.names[inst.Name] += 1 + inst.Mentions
-			}
-			for _, a := range inst.Aliases {
-				if isAcronymName(a) {
-					t.acronyms[a]++
-				} else {
-					t.names[a]++
-				}
-			}
-			if isAcronymName(inst.Name) {
-				t.acronyms[inst.Name]++
-			}
-			if inst.Country != "" {
-				t.countries[inst.Country]++
-			}
-			t.records[r] = true
+			tallies[id].count(r, inst)
 			loc = append(loc, localName{inst.Name, id})
 			for _, a := range inst.Aliases {
 				loc = append(loc, localName{a, id})
@@ -196,17 +207,7 @@ func (m *model) resolve() {
 	}
 	countries := map[string]bool{}
 	for id, t := range tallies {
-		e := &Entity{Name: mostCounted(t.names), Country: mostCounted(t.countries), Mentions: len(t.records)}
-		e.Acronyms = sortedByCount(t.acronyms)
-		for _, n := range sortedByCount(t.names) {
-			if n != e.Name {
-				e.Aliases = append(e.Aliases, n)
-			}
-		}
-		if e.Name == "" && len(e.Acronyms) > 0 {
-			e.Name = e.Acronyms[0]
-		}
-		e.ID = text.Key(e.Name)
+		e := t.entity()
 		if e.Country != "" {
 			countries[e.Country] = true
 		}
@@ -226,6 +227,43 @@ func (m *model) resolve() {
 		m.countries = append(m.countries, c)
 	}
 	slices.Sort(m.countries)
+}
+
+// count adds what one record says of the institution.
+func (t *tally) count(r *record, inst *extract.Institution) {
+	if !isAcronymName(inst.Name) {
+		t.names[inst.Name] += 1 + inst.Mentions
+	}
+	for _, a := range inst.Aliases {
+		if isAcronymName(a) {
+			t.acronyms[a]++
+		} else {
+			t.names[a]++
+		}
+	}
+	if isAcronymName(inst.Name) {
+		t.acronyms[inst.Name]++
+	}
+	if inst.Country != "" {
+		t.countries[inst.Country]++
+	}
+	t.records[r] = true
+}
+
+// entity is the entity the tally makes.
+func (t *tally) entity() *Entity {
+	e := &Entity{Name: mostCounted(t.names), Country: mostCounted(t.countries), Mentions: len(t.records)}
+	e.Acronyms = sortedByCount(t.acronyms)
+	for _, n := range sortedByCount(t.names) {
+		if n != e.Name {
+			e.Aliases = append(e.Aliases, n)
+		}
+	}
+	if e.Name == "" && len(e.Acronyms) > 0 {
+		e.Name = e.Acronyms[0]
+	}
+	e.ID = text.Key(e.Name)
+	return e
 }
 
 // fullKeys returns the folded full names of an institution: its name and

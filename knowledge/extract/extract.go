@@ -110,9 +110,25 @@ func (w *draft) newUnit(s string, caption bool, year int) *unit {
 	return u
 }
 
-// resolveInstitutions turns the mentions of every unit into article-local
-// orgs, then finds the acronyms the text uses alone.
+// resolveInstitutions turns the mentions of every unit into orgs, then
+// finds the acronyms and short names the text uses alone.
 func (w *draft) resolveInstitutions() {
+	w.addMentions()
+	w.addParties()
+	w.mergeVariants()
+	w.addNamesAlone()
+	for _, u := range w.units {
+		for _, m := range u.insts {
+			if e := w.orgs.list[m.Org]; e.evidence == "" {
+				e.evidence = u.text
+			}
+		}
+	}
+}
+
+// addMentions makes an org of each mention, leaving out places the
+// gazetteer knows and a country added to a name.
+func (w *draft) addMentions() {
 	for i, u := range w.units {
 		kept := u.insts[:0]
 		for _, m := range u.insts {
@@ -127,8 +143,12 @@ func (w *draft) resolveInstitutions() {
 			u.insts[k].Org = w.orgs.add(u.insts[k], i, !u.caption)
 		}
 	}
-	// Parties named beside a known institution in a signing: "ITC and
-	// Schneider Electric signed …", "signed an agreement with Acme Corp".
+}
+
+// addParties adds the parties named beside a known institution in a
+// signing: "ITC and Schneider Electric signed …", "signed an agreement
+// with Acme Corp".
+func (w *draft) addParties() {
 	for i, u := range w.units {
 		if u.caption || !u.has(agreementNoun) || !u.has(signVerb) {
 			continue
@@ -138,61 +158,64 @@ func (w *draft) resolveInstitutions() {
 			u.insts = sortMentions(append(u.insts, m))
 		}
 	}
+}
+
+// mergeVariants folds the variants of one name into one org, in every
+// mention.
+func (w *draft) mergeVariants() {
 	remap := w.orgs.mergeVariants()
 	for _, u := range w.units {
 		for k := range u.insts {
 			u.insts[k].Org = remap[u.insts[k].Org]
 		}
 	}
-	// Acronyms alone: "the SNU delegation", "between CTU and WUR"; and
-	// short names: "the Mapúa delegation".
+}
+
+// addNamesAlone adds the mentions of acronyms alone ("the SNU
+// delegation", "between CTU and WUR") and of short names ("the Mapúa
+// delegation").
+func (w *draft) addNamesAlone() {
 	for _, u := range w.units {
 		var extra []mention
-		for i, t := range u.toks {
+		for i := range u.toks {
 			if inMention(u.insts, i) {
 				continue
 			}
-			if t.IsAcronym() && i+1 < len(u.toks) && !inMention(u.insts, i+1) {
-				if m, ok := w.acronymAndPlace(u, i); ok {
-					extra = append(extra, m)
-					w.orgs.list[m.Org].mentions++
-					continue
-				}
-			}
-			if id, ok := w.orgs.byAcr[t.Text]; ok && !t.IsAcronym() {
-				// An acronym with lower-case letters that a bracket bound: "UdeA".
-				extra = append(extra, mention{Name: t.Text, From: i, To: i + 1, AcronymOnly: true, Org: id})
-				w.orgs.list[id].mentions++
-				continue
-			}
-			if !t.IsAcronym() {
-				if id, ok := w.shortName(u, i); ok {
-					extra = append(extra, mention{Name: t.Text, From: i, To: i + 1, AcronymOnly: true, Org: id})
-					w.orgs.list[id].mentions++
-				}
-				continue
-			}
-			id, ok := w.orgs.bindAcronym(t.Text)
-			if !ok && w.standsAlone(t.Text, u, i) {
-				id, ok = w.orgs.add(mention{Name: t.Text, Acronym: t.Text, AcronymOnly: true}, 0, !u.caption), true
-				w.orgs.list[id].mentions--
-			}
-			if ok {
-				extra = append(extra, mention{Name: t.Text, From: i, To: i + 1, AcronymOnly: true, Org: id})
-				w.orgs.list[id].mentions++
+			if m, ok := w.nameAlone(u, i); ok {
+				extra = append(extra, m)
+				w.orgs.list[m.Org].mentions++
 			}
 		}
 		if len(extra) > 0 {
 			u.insts = sortMentions(append(u.insts, extra...))
 		}
 	}
-	for _, u := range w.units {
-		for _, m := range u.insts {
-			if e := w.orgs.list[m.Org]; e.evidence == "" {
-				e.evidence = u.text
-			}
+}
+
+// nameAlone reads the token at i as an acronym or short name of an org.
+func (w *draft) nameAlone(u *unit, i int) (mention, bool) {
+	t := u.toks[i]
+	alone := func(id int) mention { return mention{Name: t.Text, From: i, To: i + 1, AcronymOnly: true, Org: id} }
+	if t.IsAcronym() && i+1 < len(u.toks) && !inMention(u.insts, i+1) {
+		if m, ok := w.acronymAndPlace(u, i); ok {
+			return m, true
 		}
 	}
+	if id, ok := w.orgs.byAcr[t.Text]; ok && !t.IsAcronym() {
+		return alone(id), true // an acronym with lower-case letters that a bracket bound: "UdeA"
+	}
+	if !t.IsAcronym() {
+		if id, ok := w.shortName(u, i); ok {
+			return alone(id), true
+		}
+		return mention{}, false
+	}
+	id, ok := w.orgs.bindAcronym(t.Text)
+	if !ok && w.standsAlone(t.Text, u, i) {
+		id, ok = w.orgs.add(mention{Name: t.Text, Acronym: t.Text, AcronymOnly: true}, 0, !u.caption), true
+		w.orgs.list[id].mentions--
+	}
+	return alone(id), ok
 }
 
 // findHome picks the institution the article is mostly about: the most
