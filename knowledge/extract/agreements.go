@@ -8,115 +8,160 @@ import (
 	"github.com/coopbot/coopbot/knowledge/article"
 )
 
-// agreementsIn reads the agreements a unit says were signed, and the
-// partnerships they show.
-func (w *draft) agreementsIn(u *unit, t *trip, lastHost int, last article.DateMention, pair func(a, b int, k Kind, d article.Date, ev string)) {
-	if !u.has(agreementNoun) || !u.has(signVerb) {
+// sign reads a signing: who signed (the subject, and those "with" or
+// "between" after the verb), what (one record per document the sentence
+// names) and when.
+func (e *events) sign(f *frame) {
+	u := f.u
+	parties := e.parties(f)
+	if len(parties) < 2 {
+		if len(parties) <= 1 && strings.HasSuffix(strings.TrimSpace(u.text), ":") {
+			e.list = f // "… signed MoUs with the following universities:"
+		}
 		return
 	}
-	// "… is expected to be signed", "agreed to sign": not signed yet.
-	if f := u.find(futureCue); f != nil && f[0] < u.find(signVerb)[0] {
-		return
+	docs := agreementKinds(u.text)
+	if len(docs) == 0 {
+		docs = []string{"agreement"}
 	}
-	var parties [][]int
+	d := e.dateOf(u, f.from)
+	if d.IsZero() && e.trip != nil && e.trip.dated && !f.planned {
+		d = e.trip.start
+	}
+	status := ""
 	switch {
-	case u.has(manySides) && len(w.lastGroup) >= 3:
-		// "The three universities signed a trilateral agreement."
-		parties = [][]int{w.lastGroup}
-	case u.has(bothSides) && t != nil && lastHost >= 0:
-		parties = [][]int{{t.visitor, lastHost}}
-	default:
-		subject, objects, together := w.agreementSides(u)
-		if subject < 0 || len(objects) == 0 {
-			return
-		}
-		if together {
-			parties = [][]int{append([]int{subject}, objects...)} // "A, B and C signed"
-			break
-		}
-		for _, o := range objects {
-			parties = append(parties, []int{subject, o})
+	case f.planned:
+		status = " (planned)"
+	case u.word(f.from) == "renewed" || u.word(f.from) == "renews" || u.word(f.from) == "renew" || u.word(f.from) == "extended":
+		status = " (renewal)"
+	}
+	// "signed MoUs with A, B and C": one document with each; "signed an
+	// MoU with A and B", "A, B and C signed": one document between all.
+	groups := [][]int{parties}
+	if e.oneEach(f, docs) {
+		groups = nil
+		for _, o := range parties[1:] {
+			groups = append(groups, []int{parties[0], o})
 		}
 	}
-	d := w.a.Published
-	switch {
-	case len(u.dates) > 0:
-		d = u.dates[0].Start
-	case t != nil && !last.Start.IsZero():
-		d = last.Start
-	}
-	kind := agreementKind(u.text)
-	for _, ps := range parties {
-		w.addAgreement(ps, kind, d, u.text)
-		for i := range ps {
-			for j := i + 1; j < len(ps); j++ {
-				pair(ps[i], ps[j], KindAgreement, d, u.text)
+	for _, g := range groups {
+		for _, doc := range docs {
+			e.w.addAgreement(g, doc+status, d, u.text)
+		}
+		for i := range g {
+			for j := i + 1; j < len(g); j++ {
+				e.pair(g[i], g[j], KindAgreement, d, u.text)
 			}
 		}
 	}
+	e.focus = parties
 }
 
-// agreementSides finds who signed with whom: the institutions before the
-// verb ("A and B signed", or "the University", meaning the article's own),
-// and those after it that follow "with", "by" or "between"; with no one
-// before the verb, "… signed an MOU with X" means the article's own
-// institution signed.
-func (w *draft) agreementSides(u *unit) (subject int, objects []int, together bool) {
-	verb := u.find(signVerb)[0]
-	var before, after []int
-	for i, t := range u.toks {
-		if t.Start >= verb {
-			break
-		}
-		if isHomeAnaphora(u, i) && w.home >= 0 {
-			before = appendEntity(before, w.home)
-			break
-		}
+// parties returns who signs in a frame, the first one the subject when
+// there is one.
+func (e *events) parties(f *frame) []int {
+	u := f.u
+	agents := f.agents
+	if len(agents) == 0 && f.del != nil && f.del.visitor >= 0 {
+		agents = []int{f.del.visitor}
 	}
-	joined := false // a "with", "by" or "between" after the verb
-	k := 0
-	for _, m := range u.insts {
-		at := u.toks[m.From].Start
-		if at < verb {
-			before = appendEntity(before, m.Org)
-			continue
-		}
-		for ; k < m.From; k++ {
-			if t := u.toks[k]; t.Start >= verb && (t.Text == "with" || t.Text == "by" || t.Text == "between") {
-				joined = true
-			}
-		}
-		if joined {
-			after = appendEntity(after, m.Org)
-		}
+	if len(agents) == 0 && len(f.personOrgs) > 0 {
+		agents = f.personOrgs
 	}
-	if strings.Contains(u.text, "between") && len(before) == 0 && len(after) >= 2 {
-		return after[0], after[1:], len(after) >= 3
-	}
-	parties := append(before, after...)
+	both := u.has(bothSides) || u.has(manySides)
 	switch {
-	case len(before) >= 3 && len(after) == 0:
-		return before[0], dedupe(before[0], before[1:]), true
-	case len(parties) >= 2:
-		return parties[0], dedupe(parties[0], parties[1:]), false
-	case len(parties) == 1 && len(after) == 1 && w.home >= 0 && w.home != after[0]:
-		return w.home, after, false
+	case len(agents) == 0 && both && len(e.focus) >= 2:
+		return e.focus
+	case len(agents) == 0 && both && e.trip != nil && e.trip.lastHost >= 0:
+		return []int{e.trip.visitor, e.trip.lastHost}
+	case len(agents) == 0 && len(f.objects) >= 2 && e.between(f):
+		return f.objects
+	case len(agents) == 0 && e.trip != nil && len(f.objects) > 0 && f.objects[0] != e.trip.visitor:
+		agents = []int{e.trip.visitor}
+	case len(agents) == 0 && e.w.home >= 0:
+		agents = []int{e.w.home}
 	}
-	return -1, nil, false
-}
-
-// dedupe returns ids without subject and without repeats.
-func dedupe(subject int, ids []int) []int {
-	var out []int
-	for _, id := range ids {
-		if id != subject {
-			out = appendEntity(out, id)
+	out := slices.Clone(agents)
+	for _, o := range f.objects {
+		out = appendOrg(out, o)
+	}
+	if len(out) == 1 && both && len(e.focus) >= 2 {
+		// "KALRO signed a letter of intent with the two universities"
+		for _, o := range e.focus {
+			out = appendOrg(out, o)
 		}
+	}
+	if len(out) == 1 && e.trip != nil && e.trip.lastHost >= 0 && out[0] == e.trip.visitor {
+		out = append(out, e.trip.lastHost)
 	}
 	return out
 }
 
-// addAgreement records an agreement once per set of parties.
+// between reports whether the frame's objects follow "between".
+func (e *events) between(f *frame) bool {
+	for k := f.from; k < len(f.u.toks) && k < f.to+12; k++ {
+		if f.u.word(k) == "between" {
+			return true
+		}
+	}
+	return false
+}
+
+// oneEach reports whether a signing with several counterparts gives one
+// document with each: the document is plural, or named once per
+// counterpart, and no word makes it one between all.
+func (e *events) oneEach(f *frame, docs []string) bool {
+	if len(f.agents) != 1 && !(len(f.agents) == 0 && !e.between(f)) {
+		return false
+	}
+	if len(f.objects) < 2 {
+		return false
+	}
+	lower := f.u.lower
+	for _, w := range []string{"tripartite", "trilateral", "three-party", "four-party", "multilateral", "quadripartite", "joint agreement", "consortium"} {
+		if strings.Contains(lower, w) {
+			return false
+		}
+	}
+	return pluralDocument.MatchString(f.u.text)
+}
+
+// readListItem takes a list item after a signing that ended with a colon
+// as one more counterpart; it reports whether the unit was one.
+func (e *events) readListItem(u *unit) bool {
+	if !article.IsListItem(u.text) && !(len(u.insts) > 0 && u.insts[0].From <= 1 && len(u.toks) <= u.insts[0].To+6) {
+		return false
+	}
+	f := e.list
+	if len(u.insts) == 0 {
+		return true
+	}
+	subject := e.parties(&frame{trigger: f.trigger, u: f.u, agents: f.agents, del: f.del, person: f.person})
+	if len(subject) == 0 {
+		return true
+	}
+	other := u.insts[0].Org
+	docs := agreementKinds(f.u.text)
+	if len(docs) == 0 {
+		docs = []string{"agreement"}
+	}
+	d := e.dateOf(f.u, f.from)
+	e.w.addAgreement([]int{subject[0], other}, singular(docs[0]), d, u.text)
+	e.pair(subject[0], other, KindAgreement, d, u.text)
+	return true
+}
+
+// singular names one document of a plural kind: "MOUs" gives "MOU".
+func singular(kind string) string {
+	for _, p := range []string{"agreements", "contracts", "MOUs", "MoUs", "MOAs", "MoAs"} {
+		if strings.HasSuffix(kind, p) {
+			return strings.TrimSuffix(kind, "s")
+		}
+	}
+	return strings.Replace(kind, "memoranda", "memorandum", 1)
+}
+
+// addAgreement records an agreement once per set of parties and kind.
 func (w *draft) addAgreement(ids []int, kind string, d article.Date, evidence string) {
 	var names []string
 	for _, id := range ids {
@@ -129,130 +174,45 @@ func (w *draft) addAgreement(ids []int, kind string, d article.Date, evidence st
 	}
 	sort.Strings(names)
 	for _, a := range w.facts.Agreements {
-		if strings.Join(a.Parties, "\x00") == strings.Join(names, "\x00") {
+		if slices.Equal(a.Parties, names) && a.Kind == kind {
 			return
 		}
 	}
 	w.facts.Agreements = append(w.facts.Agreements, Agreement{Parties: names, Kind: kind, Date: d, Evidence: evidence})
 }
 
-// agreementKind names the kind of agreement a unit speaks of: "MOU",
-// "memorandum of understanding on strategic cooperation", "cooperation agreement".
-func agreementKind(text string) string {
-	k := kindPhrase.FindString(text)
-	if k == "" {
-		return "agreement"
-	}
-	words := strings.Fields(k)
-	for i, w := range words {
-		if strings.ToUpper(w) != w {
-			words[i] = strings.ToLower(w)
+// agreementKinds names the documents a unit speaks of, one each: "an MoU
+// and an MoA" gives both; "memorandum of understanding (MOU)" one.
+func agreementKinds(text string) []string {
+	var out []string
+	for _, k := range kindPhrase.FindAllString(text, -1) {
+		words := strings.Fields(k)
+		for i, w := range words {
+			if strings.ToUpper(w) != w {
+				words[i] = strings.ToLower(w)
+			}
+		}
+		k = strings.Join(words, " ")
+		k = strings.ReplaceAll(k, "memorandum of understanding (MOU)", "memorandum of understanding")
+		k = strings.ReplaceAll(k, "memorandum of understanding (MoU)", "memorandum of understanding")
+		if !slices.Contains(out, k) && !slices.ContainsFunc(out, func(o string) bool { return sameDocument(o, k) }) {
+			out = append(out, k)
 		}
 	}
-	k = strings.Join(words, " ")
-	for _, plural := range []string{"agreements", "contracts", "memoranda", "MOUs", "MoUs"} {
-		if strings.HasSuffix(k, plural) {
-			k = strings.TrimSuffix(k, "s")
-			k = strings.Replace(k, "memoranda", "memorandum", 1)
-		}
-	}
-	k = strings.ReplaceAll(k, "memorandum of understanding (MOU)", "memorandum of understanding")
-	return k
+	return out
 }
 
-// cooperationIn reads the partnerships a unit shows: co-organisers of an
-// event with each other, and the article's own institution with each
-// institution named in a sentence about cooperation.
-func (w *draft) cooperationIn(u *unit, last article.DateMention, pair func(a, b int, k Kind, d article.Date, ev string)) {
-	var ids []int
-	for _, m := range u.insts {
-		ids = appendEntity(ids, m.Org)
+// sameDocument reports whether two kinds name the same document: "MoU" and
+// "memorandum of understanding".
+func sameDocument(a, b string) bool {
+	short := func(s string) string {
+		s = strings.ToLower(s)
+		s = strings.ReplaceAll(s, "memorandum of understanding", "mou")
+		s = strings.ReplaceAll(s, "memoranda of understanding", "mous")
+		s = strings.ReplaceAll(s, "memorandum of agreement", "moa")
+		return strings.TrimSuffix(s, "s")
 	}
-	d := last.Start
-	if len(u.dates) > 0 {
-		d = u.dates[0].Start
-	}
-	if group := subjectGroup(u); len(group) >= 2 {
-		// "KKU, NUOL and RUPP launched a programme": the subject acts together.
-		w.lastGroup = group
-		for i := range group {
-			for j := i + 1; j < len(group); j++ {
-				pair(group[i], group[j], KindEvent, d, u.text)
-			}
-		}
-	}
-	if u.has(coOrganised) && len(ids) >= 2 {
-		for i := range ids {
-			for j := i + 1; j < len(ids); j++ {
-				pair(ids[i], ids[j], KindEvent, d, u.text)
-			}
-		}
-		return
-	}
-	if w.home < 0 {
-		return
-	}
-	// "… from the following partners:" opens a list whose items are partners.
-	switch {
-	case strings.HasSuffix(u.text, ":") && u.has(cooperationCue):
-		w.partnerList = true
-	case w.partnerList && article.IsListItem(u.text):
-	default:
-		w.partnerList = false
-	}
-	if !u.has(cooperationCue) && !w.partnerList {
-		return
-	}
-	for _, id := range ids {
-		if id != w.home {
-			pair(w.home, id, KindProgramme, d, u.text)
-		}
-	}
-}
-
-// subjectGroup returns the institutions a sentence opens with, when two or
-// more of them, joined by commas and "and", are its subject: "Khon Kaen
-// University (KKU), the National University of Laos (NUOL) and the Royal
-// University of Phnom Penh (RUPP) on 16 January 2025 launched …".
-func subjectGroup(u *unit) []int {
-	var group []int
-	i := 0
-	if i < len(u.toks) && (u.toks[i].Text == "The" || u.toks[i].Text == "the") {
-		i++
-	}
-	for _, m := range u.insts {
-		if m.From < i {
-			continue
-		}
-		if m.From != i {
-			break
-		}
-		group = appendEntity(group, m.Org)
-		i = m.To
-		if i < len(u.toks) && u.toks[i].Text == "(" {
-			for i < len(u.toks) && u.toks[i].Text != ")" {
-				i++
-			}
-			i++
-		}
-		// "… (UdeA) of Colombia, …"
-		if i+1 < len(u.toks) && u.toks[i].Text == "of" && u.toks[i+1].IsCap() {
-			i += 2
-		}
-		if i < len(u.toks) && u.toks[i].Text == "," {
-			i++
-		}
-		if i < len(u.toks) && u.toks[i].Text == "and" {
-			i++
-		}
-		if i < len(u.toks) && u.toks[i].Text == "the" {
-			i++
-		}
-	}
-	if len(group) < 2 || i >= len(u.toks) || u.toks[i].IsCap() {
-		return nil
-	}
-	return group
+	return short(a) == short(b)
 }
 
 // aboutCooperation says whether the article is about international

@@ -216,3 +216,15 @@ func (w *draft) placeHome() {
 		}
 	}
 }
+
+// setCountry corrects the country of an org, in the facts too.
+func (w *draft) setCountry(id int, country string) {
+	e := w.orgs.list[id]
+	name := e.name()
+	e.country, e.guessed = country, false
+	for i := range w.facts.Institutions {
+		if w.facts.Institutions[i].Name == name {
+			w.facts.Institutions[i].Country = country
+		}
+	}
+}

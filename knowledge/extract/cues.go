@@ -104,3 +104,6 @@ func (c *cue) matchString(s string) bool {
 	}
 	return c.re.MatchString(s)
 }
+
+// pluralDocument names several documents: "signed MoUs with …".
+var pluralDocument = regexp.MustCompile(`(?i)\b(memoranda|mous|moas|agreements|contracts|letters of intent|lois)\b`)

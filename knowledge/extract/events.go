@@ -1,151 +1,760 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/coopbot/coopbot/knowledge/article"
-	"github.com/coopbot/coopbot/knowledge/gazetteer"
-	"github.com/coopbot/coopbot/knowledge/text"
 )
+
+// The events of an article are read clause by clause, in the order the
+// article tells them: each trigger (triggers.go) is a frame whose slots
+// (who visited, who hosted, who signed with whom) are filled by where the
+// institutions, delegations and people stand around it. A trip stays
+// open across sentences, so that "the delegation" and "they" of later
+// sentences are its delegation.
 
 // trip is a delegation's journey while the text tells of it.
 type trip struct {
 	visitor     int
 	leader      string
 	leaderTitle string
-	country     string
-	start, end  article.Date
-	stops       []int // indices into facts.Visits
-	evidence    string
+	// country is where it went, when the text says.
+	country    string
+	start, end article.Date
+	// dated says start and end come from the sentence that set out the trip.
+	dated bool
+	// stops are indices into facts.Visits.
+	stops    []int
+	evidence string
+	// lastHost is the host of its last stop, or -1.
+	lastHost int
+	// legs are the visits to countries whose hosts the text did not name;
+	// they are kept when the trip ends unless a stop there named one.
+	legs []Visit
 }
 
-// findEvents reads visits, agreements and partnerships, unit by unit, in
-// the order the article tells them.
+// events is the state of reading the events of one article.
+type events struct {
+	w    *draft
+	trip *trip
+	// last is the last date the text gave with a month.
+	last article.DateMention
+	// focus are the bodies the text last told of together, for "the two
+	// sides" and "both universities".
+	focus []int
+	// pairs indexes facts.Partnerships by their sorted names.
+	pairs map[[2]string]int
+	// list is a frame whose sentence ended with a colon: the list items that
+	// follow are its objects.
+	list *frame
+}
+
+// frame is a trigger with its slots filled.
+type frame struct {
+	trigger
+	u *unit
+	// agents are the bodies before the trigger (after it when passive).
+	agents []int
+	// objects are the bodies after it.
+	objects []int
+	// del is the delegation the trigger's subject or object is, or nil.
+	del *delegation
+	// person is the person before the trigger when no body is: "Rector P visited X".
+	person *personMention
+	// personOrgs are the institutions of the people before the trigger:
+	// "Rector A and the Rector of B, C, signed …".
+	personOrgs []int
+}
+
+// findEvents reads visits, agreements and partnerships.
 func (w *draft) findEvents() {
-	var t *trip
-	var last article.DateMention // the last date the text gave
-	lastHost := -1
-	pairs := map[[2]string]int{}
-	pair := func(a, b int, kind Kind, d article.Date, evidence string) {
-		na, nb := w.orgName(a), w.orgName(b)
-		if a < 0 || b < 0 || na == "" || nb == "" || na == nb {
+	e := &events{w: w, pairs: map[[2]string]int{}}
+	for _, u := range w.units {
+		if u.caption {
+			continue
+		}
+		e.read(u)
+	}
+	e.finish()
+}
+
+// read reads the events of one unit.
+func (e *events) read(u *unit) {
+	for _, d := range u.dates {
+		if d.Start.Month != 0 {
+			e.last = d
+		}
+	}
+	if e.list != nil {
+		if e.readListItem(u) {
 			return
 		}
-		key := [2]string{na, nb}
-		if nb < na {
-			key = [2]string{nb, na}
+		e.list = nil
+	}
+	dels := e.w.findDelegations(u)
+	for i := range dels {
+		e.setOut(u, &dels[i])
+	}
+	e.groupAtStart(u)
+	e.partnerLists(u)
+	trigs := u.findTriggers()
+	e.venueStop(u, dels)
+	for k, t := range trigs {
+		end := len(u.toks)
+		if k+1 < len(trigs) {
+			end = trigs[k+1].from
 		}
-		if i, ok := pairs[key]; ok {
-			if p := &w.facts.Partnerships[i]; kind.Rank() > p.Kind.Rank() {
-				p.Kind, p.Date, p.Evidence = kind, d, evidence
+		f := e.fill(u, t, dels, end)
+		switch t.kind {
+		case trigVisit:
+			e.visit(f)
+		case trigHost:
+			e.host(f)
+		case trigMeet:
+			e.meet(f)
+		case trigSign:
+			e.sign(f)
+		case trigCoop:
+			e.coop(f)
+		}
+	}
+}
+
+// setOut opens a trip for a delegation that names where it comes from, or
+// tells more of the open one.
+func (e *events) setOut(u *unit, d *delegation) {
+	if d.visitor < 0 {
+		if e.trip != nil && e.trip.leader == "" && d.leader != "" {
+			e.setLeader(d.leader, d.leaderTitle)
+		}
+		return
+	}
+	if e.trip != nil && e.trip.visitor == d.visitor {
+		if e.trip.leader == "" && d.leader != "" {
+			e.setLeader(d.leader, d.leaderTitle)
+		}
+		return
+	}
+	e.finish()
+	t := &trip{visitor: d.visitor, leader: d.leader, leaderTitle: d.leaderTitle, evidence: u.text, lastHost: -1}
+	if ds := u.dates; len(ds) > 0 {
+		t.start, t.end, t.dated = ds[0].Start, ds[0].End, true
+	}
+	t.country = e.w.destination(u, d.visitor)
+	e.trip = t
+}
+
+// setLeader names the open trip's leader, on its stops so far too.
+func (e *events) setLeader(name, title string) {
+	e.trip.leader, e.trip.leaderTitle = name, title
+	for _, i := range e.trip.stops {
+		v := &e.w.facts.Visits[i]
+		if v.Leader == "" {
+			v.Leader, v.LeaderTitle = name, title
+		}
+	}
+}
+
+// fill fills a trigger's slots from the unit's tokens before it and up to end.
+func (e *events) fill(u *unit, t trigger, dels []delegation, end int) *frame {
+	f := &frame{trigger: t, u: u}
+	before, after := e.subject(u, t.from), e.objects(u, t.to, end)
+	f.agents, f.objects = before, after
+	if t.passive {
+		f.agents, f.objects = after, before
+	}
+	// The delegation that is the subject (or, received, the object).
+	for i := range dels {
+		d := &dels[i]
+		switch {
+		case t.kind == trigHost && !t.passive && d.at >= t.to && d.at < end:
+			if f.del == nil {
+				f.del = d
+			}
+		case (t.kind != trigHost || t.passive) && d.to <= t.from+1 && d.at < t.from:
+			f.del = d // the last one before
+		}
+	}
+	if t.kind == trigVisit && f.del == nil {
+		// "a two-day visit to UoN by an NAU delegation"
+		for i := range dels {
+			if d := &dels[i]; d.at > t.to && d.at < end && (u.word(d.from-1) == "by" || u.word(d.from-2) == "by") {
+				f.del = d
+				f.objects = without(f.objects, d.visitor)
+				break
+			}
+		}
+	}
+	for _, p := range u.people {
+		if p.To <= t.from && p.Institution >= 0 && !clauseBreak(u, p.To, t.from) {
+			f.personOrgs = appendOrg(f.personOrgs, u.insts[p.Institution].Org)
+		}
+	}
+	if len(before) == 0 {
+		for i := len(u.people) - 1; i >= 0; i-- {
+			if p := &u.people[i]; p.To <= t.from && t.from-p.To <= 8 {
+				f.person = p
+				break
+			}
+		}
+	}
+	return f
+}
+
+// subject returns the bodies that end the clause before token i: the last
+// one named and those joined to it by "and" or commas; "the University" is
+// the article's own institution.
+func (e *events) subject(u *unit, i int) []int {
+	var group []int
+	k := i - 1
+	// Skip back over what stands between a subject and its verb: a date,
+	// a person with a title, "officially", "have".
+	last := -1
+	for j := len(u.insts) - 1; j >= 0; j-- {
+		m := u.insts[j]
+		if m.From >= i {
+			continue
+		}
+		if isVenue(u, m.From) {
+			continue
+		}
+		if clauseBreak(u, m.To, i) {
+			break
+		}
+		if last >= 0 && !joined(u, u.insts[j].To, u.insts[last].From) {
+			break
+		}
+		group = appendOrg(group, m.Org)
+		last = j
+	}
+	if len(group) == 0 {
+		for ; k >= 0 && k >= i-6; k-- {
+			if isHomeAnaphora(u, k) && e.w.home >= 0 {
+				return []int{e.w.home}
+			}
+			if clauseBreak(u, k, i) {
+				break
+			}
+		}
+	}
+	slices.Reverse(group)
+	return group
+}
+
+// objects returns the bodies named from token i up to end, venues ("at X",
+// "in X") left out, and "the University" as the article's own.
+func (e *events) objects(u *unit, i, end int) []int {
+	var out []int
+	for _, m := range u.insts {
+		if m.From < i || m.From >= end {
+			continue
+		}
+		if clauseBreak(u, i, m.From) {
+			break
+		}
+		out = appendOrg(out, m.Org)
+	}
+	if len(out) == 0 && e.w.home >= 0 {
+		for k := i; k < end && k < i+4; k++ {
+			if isHomeAnaphora(u, k) {
+				return []int{e.w.home}
+			}
+		}
+	}
+	return out
+}
+
+// isVenue reports whether the name at token i is where something happens,
+// not who does it: "at X", "in X's hall".
+func isVenue(u *unit, i int) bool {
+	k := i - 1
+	if u.word(k) == "the" {
+		k--
+	}
+	switch u.word(k) {
+	case "at", "in", "on", "inside":
+		return true
+	}
+	return false
+}
+
+// clauseBreak reports whether a new clause starts between tokens i and j:
+// a semicolon, a relative pronoun after a comma, or a full stop.
+func clauseBreak(u *unit, i, j int) bool {
+	for k := max(i, 0); k < j && k < len(u.toks); k++ {
+		switch u.word(k) {
+		case ";", ":":
+			return true
+		case "which", "where", "while", "whereas", "whose", "when":
+			if u.word(k-1) == "," {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// joined reports whether the tokens between i and j only join two names:
+// commas, "and", "&", "together with", "as well as", brackets, "the".
+func joined(u *unit, i, j int) bool {
+	if j-i > 6 {
+		return false
+	}
+	for k := i; k < j; k++ {
+		switch u.word(k) {
+		case ",", "and", "&", "together", "with", "as", "well", "the", "(", ")", "its", "partner", "partners":
+		default:
+			if u.toks[k].IsAcronym() {
+				continue // "(HUMG)"
+			}
+			return false
+		}
+	}
+	return true
+}
+
+// visitor is who travels in a frame: its delegation's body, its subject,
+// its person's institution, or the open trip's delegation.
+func (e *events) visitor(f *frame) int {
+	switch {
+	case f.del != nil && f.del.visitor >= 0:
+		return f.del.visitor
+	case f.del == nil && len(f.agents) > 0:
+		return f.agents[0]
+	case f.person != nil && f.person.Institution >= 0:
+		return f.u.insts[f.person.Institution].Org
+	case e.trip != nil:
+		return e.trip.visitor
+	}
+	return -1
+}
+
+// visit reads "X visited Y", "the delegation paid a working visit to Y",
+// "they travelled to Japan".
+func (e *events) visit(f *frame) {
+	if f.planned || f.del == nil && len(f.agents) == 0 && nonTraveller(f.u, f.from) {
+		return
+	}
+	v := e.visitor(f)
+	if v < 0 {
+		return
+	}
+	hosts := without(f.objects, v)
+	if len(hosts) == 0 {
+		hosts = without(e.peopleOrgs(f.u, f.to, len(f.u.toks)), v)
+	}
+	if f.person != nil && f.del == nil && len(f.agents) == 0 {
+		e.openFor(f.u, v, f.person.Name, f.person.Title)
+	} else {
+		e.openFor(f.u, v, "", "")
+	}
+	if len(hosts) == 0 {
+		e.leg(f)
+		return
+	}
+	for _, h := range hosts {
+		e.stop(f.u, v, h, f.from)
+	}
+}
+
+// openFor makes sure a trip of visitor is open.
+func (e *events) openFor(u *unit, visitor int, leader, title string) {
+	if e.trip != nil && e.trip.visitor == visitor {
+		if e.trip.leader == "" && leader != "" {
+			e.setLeader(leader, title)
+		}
+		return
+	}
+	e.finish()
+	e.trip = &trip{visitor: visitor, leader: leader, leaderTitle: title, evidence: u.text, lastHost: -1,
+		country: e.w.destination(u, visitor)}
+	if len(u.dates) > 0 {
+		e.trip.start, e.trip.end, e.trip.dated = u.dates[0].Start, u.dates[0].End, true
+	}
+}
+
+// host reads "X received a delegation from Y", "Y was welcomed by X".
+func (e *events) host(f *frame) {
+	if f.planned {
+		return
+	}
+	var hosts []int
+	v := -1
+	if f.passive {
+		hosts = f.agents
+		v = e.visitor(&frame{trigger: f.trigger, u: f.u, agents: f.objects, del: f.del, person: f.person})
+		if v < 0 && f.del == nil && len(f.objects) == 0 && e.w.home >= 0 {
+			// "The programmes were hosted by X": the article's own body took part.
+			v = e.w.home
+		}
+		if f.del == nil && len(f.objects) == 0 {
+			hosts = slices.DeleteFunc(slices.Clone(hosts), func(h int) bool { return !e.abroad(h, v) })
+		}
+	} else {
+		hosts = f.agents
+		switch {
+		case f.del != nil && f.del.visitor >= 0:
+			v = f.del.visitor
+		case f.del != nil && e.trip != nil:
+			v = e.trip.visitor
+		case len(f.objects) > 0 && e.directObject(f):
+			v = f.objects[0]
+		}
+	}
+	if v < 0 {
+		return
+	}
+	if len(hosts) == 0 && f.person != nil && f.person.Institution >= 0 {
+		hosts = []int{f.u.insts[f.person.Institution].Org}
+	}
+	if len(hosts) == 0 && e.w.home >= 0 {
+		hosts = []int{e.w.home}
+	}
+	e.openFor(f.u, v, "", "")
+	for _, h := range without(hosts, v) {
+		e.stop(f.u, v, h, f.from)
+	}
+}
+
+// directObject reports whether the first body after a host trigger is
+// what it received, not the subject of something else: "welcomed X", "hosted
+// representatives of X".
+func (e *events) directObject(f *frame) bool {
+	u := f.u
+	for _, m := range u.insts {
+		if m.From < f.to {
+			continue
+		}
+		gap := u.toks[f.to:m.From]
+		if len(gap) > 4 {
+			return false
+		}
+		for _, t := range gap {
+			switch strings.ToLower(t.Text) {
+			case "the", "a", "an", "representatives", "guests", "visitors", "of", "from", "leaders", "colleagues", "counterparts":
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// meet reads "the delegation met with X", "X held talks with Y": a stop
+// of a delegation, or talks between two bodies.
+func (e *events) meet(f *frame) {
+	if f.planned {
+		return
+	}
+	delegate := f.del != nil || e.trip != nil && (len(f.agents) == 0 || f.agents[0] == e.trip.visitor)
+	if delegate {
+		v := e.visitor(f)
+		hosts := without(f.objects, v)
+		if len(hosts) == 0 {
+			hosts = without(e.peopleOrgs(f.u, f.to, len(f.u.toks)), v)
+		}
+		if v >= 0 && e.trip != nil && v == e.trip.visitor {
+			for _, h := range hosts {
+				if e.foreignTo(h, v) {
+					e.stop(f.u, v, h, f.from)
+				}
 			}
 			return
 		}
-		pairs[key] = len(w.facts.Partnerships)
-		w.facts.Partnerships = append(w.facts.Partnerships, Partnership{A: na, B: nb, Kind: kind, Date: d, Evidence: evidence})
 	}
-	finish := func() {
-		if t != nil && len(t.stops) == 0 && !w.hasVisitBy(t.visitor) && w.home >= 0 && t.visitor != w.home &&
-			(t.country == "" || t.country == w.orgs.list[w.home].country) {
-			// A delegation came to the article's own institution, which the
-			// text does not name as its host: "led a delegation to Bangi".
-			w.addStop(t, t.visitor, w.home, &unit{text: t.evidence}, article.DateMention{Start: t.start, End: t.end})
+	e.together(f, KindProgramme)
+}
+
+// foreignTo reports whether host h can be visited by v: not v itself, and
+// not in v's own country when both are known.
+func (e *events) foreignTo(h, v int) bool {
+	if h == v {
+		return false
+	}
+	hc, vc := e.w.orgs.list[h].country, e.w.orgs.list[v].country
+	return hc == "" || vc == "" || hc != vc || e.trip != nil && e.trip.country == ""
+}
+
+// together pairs a frame's agents with its objects (or with one another,
+// when it has no objects) as partners of the given kind.
+func (e *events) together(f *frame, kind Kind) {
+	agents := f.agents
+	if len(agents) == 0 && e.w.home >= 0 && len(f.objects) > 0 {
+		agents = []int{e.w.home}
+	}
+	d := e.dateOf(f.u, f.from)
+	if len(f.objects) == 0 || f.all {
+		all := append(slices.Clone(agents), f.objects...)
+		for i := range all {
+			for j := i + 1; j < len(all); j++ {
+				e.pair(all[i], all[j], kind, d, f.u.text)
+			}
+		}
+		return
+	}
+	for _, a := range agents {
+		for _, o := range f.objects {
+			e.pair(a, o, kind, d, f.u.text)
+		}
+	}
+	e.focus = append(slices.Clone(agents), f.objects...)
+}
+
+// coop reads co-organisers, partners, funders: "A and B co-organised …",
+// "in partnership with B", "supported by B".
+func (e *events) coop(f *frame) {
+	if f.all && len(f.objects) > 0 && f.passive {
+		f.agents = nil
+	}
+	if f.all && len(f.agents) == 0 {
+		// "co-organised by A, B and C": the objects together.
+		e.together(&frame{trigger: trigger{all: true}, u: f.u, agents: f.objects}, KindEvent)
+		return
+	}
+	kind := KindProgramme
+	if f.all {
+		kind = KindEvent
+	}
+	e.together(f, kind)
+}
+
+// peopleOrgs returns the institutions of the people named from token i to end.
+func (e *events) peopleOrgs(u *unit, i, end int) []int {
+	var out []int
+	for _, p := range u.people {
+		if p.From >= i && p.From < end && p.Institution >= 0 {
+			out = appendOrg(out, u.insts[p.Institution].Org)
+		}
+	}
+	return out
+}
+
+// dateOf is the date a unit gives nearest to token i.
+func (e *events) dateOf(u *unit, i int) article.Date {
+	best, dist := article.Date{}, -1
+	for _, d := range u.dates {
+		at := tokenAt(u, d.Pos)
+		n := at - i
+		if n < 0 {
+			n = -n
+		}
+		if dist < 0 || n < dist {
+			best, dist = d.Start, n
+		}
+	}
+	return best
+}
+
+// dateMentionOf is the date mention a unit gives nearest to token i, and
+// whether it gives one.
+func (e *events) dateMentionOf(u *unit, i int) (article.DateMention, bool) {
+	var best article.DateMention
+	dist := -1
+	for _, d := range u.dates {
+		n := tokenAt(u, d.Pos) - i
+		if n < 0 {
+			n = -n
+		}
+		if dist < 0 || n < dist {
+			best, dist = d, n
+		}
+	}
+	return best, dist >= 0
+}
+
+// tokenAt returns the index of the token at byte offset pos.
+func tokenAt(u *unit, pos int) int {
+	for k, t := range u.toks {
+		if t.End > pos {
+			return k
+		}
+	}
+	return len(u.toks)
+}
+
+// stop records that visitor visited host, told by unit u around token i.
+func (e *events) stop(u *unit, visitor, host, i int) {
+	w := e.w
+	name, hostName := w.orgName(visitor), w.orgName(host)
+	if name == "" || hostName == "" || name == hostName {
+		return
+	}
+	d, dated := e.dateMentionOf(u, i)
+	if !dated && e.trip != nil && e.trip.dated {
+		d = article.DateMention{Start: e.trip.start, End: e.trip.end}
+	}
+	end := d.End
+	if d.Start == d.End && d.Start.Day == 0 {
+		end = article.Date{} // a month or a year: the end is not known
+	}
+	city := w.cityIn(u)
+	e.pair(visitor, host, KindVisit, d.Start, u.text)
+	e.focus = []int{visitor, host}
+	if e.trip != nil {
+		e.trip.lastHost = host
+	}
+	for i := range w.facts.Visits {
+		v := &w.facts.Visits[i]
+		if v.Visitor != name || len(v.Hosts) != 1 || v.Hosts[0] != hostName {
+			continue
+		}
+		if v.Start.IsZero() && !d.Start.IsZero() {
+			v.Start, v.End = d.Start, end
+		}
+		if v.City == "" {
+			v.City = city
+		}
+		return
+	}
+	v := Visit{Visitor: name, Hosts: []string{hostName}, City: city, Start: d.Start, End: end, Evidence: u.text}
+	v.Country = w.orgs.list[host].country
+	if e.trip != nil && e.trip.visitor == visitor {
+		v.Leader, v.LeaderTitle = e.trip.leader, e.trip.leaderTitle
+		if v.Country == "" {
+			v.Country = e.trip.country
+		}
+		e.trip.stops = append(e.trip.stops, len(w.facts.Visits))
+	}
+	if v.Country == "" {
+		v.Country = w.countryOf(u, city)
+	}
+	w.facts.Visits = append(w.facts.Visits, v)
+}
+
+// leg records a leg of the open trip to a country whose hosts the text
+// does not name: "the delegation travelled to Sri Lanka".
+func (e *events) leg(f *frame) {
+	t := e.trip
+	if t == nil {
+		return
+	}
+	u := f.u
+	home := e.w.orgs.list[t.visitor].country
+	country, city := "", ""
+	for _, p := range u.places {
+		if p.From >= f.to && p.Place.Country != "" && p.Place.Country != home && !p.Demonym && !inMention(u.insts, p.From) {
+			country = p.Place.Country
+			if p.Place.Kind == placeCity {
+				city = p.Place.Name
+			}
+			break
+		}
+	}
+	if country == "" {
+		return
+	}
+	if t.country == "" {
+		t.country = country
+	}
+	name := e.w.orgName(t.visitor)
+	for _, v := range t.legs {
+		if v.Country == country {
 			return
 		}
-		if t != nil && len(t.stops) == 0 && t.country != "" && t.country != w.orgs.list[t.visitor].country && !w.hasVisitBy(t.visitor) {
+	}
+	d, dated := e.dateMentionOf(u, f.from)
+	if !dated && t.dated {
+		d = article.DateMention{Start: t.start, End: t.end}
+	}
+	end := d.End
+	if d.Start == d.End && d.Start.Day == 0 {
+		end = article.Date{}
+	}
+	t.legs = append(t.legs, Visit{
+		Visitor: name, Leader: t.leader, LeaderTitle: t.leaderTitle, Country: country,
+		City: city, Start: d.Start, End: end, Evidence: u.text,
+	})
+}
+
+// finish closes the open trip. A trip that made no stop the text names
+// went to the article's own institution when it is foreign to it, or to
+// the country it named; a leg to a country is kept unless a stop there
+// named its host.
+func (e *events) finish() {
+	t := e.trip
+	e.trip = nil
+	if t == nil {
+		return
+	}
+	w := e.w
+	if len(t.stops) == 0 && len(t.legs) == 0 && !w.hasVisitBy(t.visitor) {
+		home := w.home
+		if home >= 0 && t.visitor != home && (t.country == "" || t.country == w.orgs.list[home].country) &&
+			w.orgs.list[t.visitor].country != w.orgs.list[home].country {
+			e.trip = t
+			e.stop(&unit{text: t.evidence}, t.visitor, home, 0)
+			e.trip = nil
+			return
+		}
+		if t.country != "" && t.country != w.orgs.list[t.visitor].country {
 			end := t.end
 			if end == t.start && end.Day == 0 {
-				end = article.Date{} // a month or a year: the end is not known
+				end = article.Date{}
 			}
-			w.facts.Visits = append(w.facts.Visits, Visit{
+			t.legs = append(t.legs, Visit{
 				Visitor: w.orgName(t.visitor), Leader: t.leader, LeaderTitle: t.leaderTitle,
 				Country: t.country, Start: t.start, End: end, Evidence: t.evidence,
 			})
 		}
 	}
-	leg := "" // the country the delegation is in, as the text tells
-	for _, u := range w.units {
-		if t != nil && !u.caption && u.has(delegationCue) {
-			if c := w.legCountry(u, t); c != "" {
-				leg = c
-			}
+	for _, l := range t.legs {
+		if !w.hostedIn(l.Visitor, l.Country) {
+			w.facts.Visits = append(w.facts.Visits, l)
 		}
-		for _, d := range u.dates {
-			if !u.caption && d.Start.Month != 0 {
-				last = d // a year alone ("by 2030") is rarely when things happened
-			}
-		}
-		// A delegation sets out: "a delegation from X, led by …", "the X delegation".
-		if v, ok := w.delegationVisitor(u); ok && !u.caption && (t == nil || t.visitor != v) {
-			finish()
-			t = &trip{visitor: v, evidence: u.text}
-			if len(u.dates) > 0 {
-				t.start, t.end = u.dates[0].Start, u.dates[0].End
-			} else if !last.Start.IsZero() {
-				t.start = last.Start
-			}
-			t.leader, t.leaderTitle = w.leaderIn(u)
-			t.country = w.destination(u, v)
-		} else if v, ok := w.delegationVisitor(u); ok && t != nil && t.visitor == v && t.leader == "" && !u.caption {
-			// "The UGM delegation was led by …", after the visit was told.
-			if t.leader, t.leaderTitle = w.leaderIn(u); t.leader != "" {
-				for _, i := range t.stops {
-					w.facts.Visits[i].Leader, w.facts.Visits[i].LeaderTitle = t.leader, t.leaderTitle
-				}
-			}
-		}
-		if t != nil && !u.caption && u.has(delegationCue) && u.has(travelVerb) && u.text != t.evidence {
-			w.addLeg(t, u, last)
-		}
-		if hosts, visitor, ok := w.stopIn(u, t); ok {
-			d := stopDate(u, last, t)
-			for _, h := range hosts {
-				if e := w.orgs.list[h]; e.guessed && leg != "" && t != nil && visitor == t.visitor {
-					w.setCountry(h, leg)
-				} else if !e.guessed && e.country != "" {
-					leg = e.country
-				}
-				w.addStop(t, visitor, h, u, d)
-				pair(visitor, h, KindVisit, d.Start, u.text)
-				lastHost = h
-			}
-		}
-		w.agreementsIn(u, t, lastHost, last, pair)
-		w.cooperationIn(u, last, pair)
 	}
-	finish()
 }
 
-// legCountry reads where a delegation is: the first country the unit
-// names "in" or "to" (or after a travel verb), outside institutions' names
-// and other than the visitor's own.
-func (w *draft) legCountry(u *unit, t *trip) string {
-	home := w.orgs.list[t.visitor].country
-	for _, p := range u.places {
-		if p.Demonym || p.Place.Kind != gazetteer.PlaceCountry || p.Place.Country == home || inMention(u.insts, p.From) || p.From == 0 {
-			continue
-		}
-		prev := u.toks[p.From-1].Text
-		if prev == "the" && p.From >= 2 {
-			prev = u.toks[p.From-2].Text
-		}
-		if prev == "in" || prev == "to" {
-			return p.Place.Country
+// hostedIn reports whether a visit by the named visitor to a named host in
+// country is recorded.
+func (w *draft) hostedIn(visitor, country string) bool {
+	for _, v := range w.facts.Visits {
+		if v.Visitor == visitor && len(v.Hosts) > 0 && (v.Country == country || v.Country == "") {
+			return true
 		}
 	}
-	return ""
+	return false
 }
 
-// setCountry corrects the country of an org, in the facts too.
-func (w *draft) setCountry(id int, country string) {
-	e := w.orgs.list[id]
-	name := e.name()
-	e.country, e.guessed = country, false
-	for i := range w.facts.Institutions {
-		if w.facts.Institutions[i].Name == name {
-			w.facts.Institutions[i].Country = country
+// pair records that two bodies cooperate; a pair shown more than one way
+// keeps the kind that shows most.
+func (e *events) pair(a, b int, kind Kind, d article.Date, evidence string) {
+	na, nb := e.w.orgName(a), e.w.orgName(b)
+	if a < 0 || b < 0 || na == "" || nb == "" || na == nb {
+		return
+	}
+	key := [2]string{na, nb}
+	if nb < na {
+		key = [2]string{nb, na}
+	}
+	if i, ok := e.pairs[key]; ok {
+		if p := &e.w.facts.Partnerships[i]; kind.Rank() > p.Kind.Rank() {
+			p.Kind, p.Date, p.Evidence = kind, d, evidence
+		}
+		return
+	}
+	e.pairs[key] = len(e.w.facts.Partnerships)
+	e.w.facts.Partnerships = append(e.w.facts.Partnerships, Partnership{A: na, B: nb, Kind: kind, Date: d, Evidence: evidence})
+}
+
+// appendOrg appends id unless ids holds it.
+func appendOrg(ids []int, id int) []int {
+	if slices.Contains(ids, id) {
+		return ids
+	}
+	return append(ids, id)
+}
+
+// without returns ids without id.
+func without(ids []int, id int) []int {
+	var out []int
+	for _, x := range ids {
+		if x != id {
+			out = append(out, x)
 		}
 	}
+	return out
 }
 
 // hasVisitBy reports whether a visit by the org is already recorded.
@@ -159,161 +768,156 @@ func (w *draft) hasVisitBy(id int) bool {
 	return false
 }
 
-// delegationVisitor finds the institution a delegation comes from.
-func (w *draft) delegationVisitor(u *unit) (int, bool) {
-	if !u.has(delegationCue) {
-		return 0, false
+// abroad reports whether host h is foreign to visitor v, or not known to
+// be in the same country.
+func (e *events) abroad(h, v int) bool {
+	if h == v || h < 0 || v < 0 {
+		return false
 	}
-	for i, t := range u.toks {
-		if !strings.EqualFold(t.Text, "delegation") && !strings.EqualFold(t.Text, "delegates") && !strings.EqualFold(t.Text, "mission") {
+	hc, vc := e.w.orgs.list[h].country, e.w.orgs.list[v].country
+	return hc == "" || vc == "" || hc != vc
+}
+
+// nonTravellers are the people whose going somewhere is no delegation's
+// visit: "students visited a factory".
+var nonTravellers = map[string]bool{
+	"students": true, "participants": true, "attendees": true, "members": true, "children": true,
+	"pupils": true, "trainees": true, "interns": true, "volunteers": true, "athletes": true, "players": true,
+	"graduates": true, "alumni": true, "learners": true, "campers": true, "residents": true, "tourists": true,
+}
+
+// nonTraveller reports whether the subject right before token i is a group
+// of non-travellers.
+func nonTraveller(u *unit, i int) bool {
+	k := i - 1
+	for k >= 0 {
+		switch u.word(k) {
+		case "also", "then", "later", "have", "has", "had", "successfully", "officially", "further", "all", "each", "even":
+			k--
 			continue
 		}
-		// "the X delegation", "the IIT Madras delegation"
-		for _, m := range u.insts {
-			if m.To == i || m.Acronym != "" && m.To+3 == i || m.To+1 == i && u.toks[m.To].IsCap() {
-				return m.Org, true
-			}
+		break
+	}
+	return nonTravellers[u.word(k)]
+}
+
+// groupAtStart reads a sentence that opens with two or more bodies as its
+// subject, "KKU, NUOL and RUPP launched …": they act together.
+func (e *events) groupAtStart(u *unit) {
+	i := 0
+	for i < len(u.toks) && (u.word(i) == "the" || u.toks[i].IsWord() && !u.toks[i].IsCap() && i == 0) {
+		i++
+	}
+	var group []int
+	last := -1
+	for j, m := range u.insts {
+		if m.From < i {
+			continue
 		}
-		// "a delegation headed by Zhang Wei, Vice President of Zhejiang University"
-		for k := i + 1; k+1 < len(u.toks) && k < i+4; k++ {
-			if (u.toks[k].Text == "led" || u.toks[k].Text == "headed") && u.toks[k+1].Text == "by" {
-				for _, pm := range u.people {
-					if pm.From >= k+2 && pm.From <= k+8 && pm.Institution >= 0 {
-						return u.insts[pm.Institution].Org, true
+		if last < 0 && m.From > i+1 || last >= 0 && !joined(u, u.insts[last].To, m.From) {
+			break
+		}
+		group = appendOrg(group, m.Org)
+		last = j
+	}
+	if len(group) < 2 || last < 0 {
+		return
+	}
+	k := u.insts[last].To
+	for k < len(u.toks) && (u.toks[k].Text == "(" || u.toks[k].Text == ")" || u.toks[k].IsAcronym()) {
+		k++
+	}
+	// "A and B signed", "A, B and C on 16 January launched": a verb follows.
+	if k >= len(u.toks) || u.toks[k].IsCap() && u.word(k) != "on" || u.word(k) == "are" || u.word(k) == "is" || u.word(k) == "were" {
+		return
+	}
+	d := e.dateOf(u, k)
+	for a := range group {
+		for b := a + 1; b < len(group); b++ {
+			e.pair(group[a], group[b], KindEvent, d, u.text)
+		}
+	}
+	e.focus = group
+}
+
+// venueStop reads "At X, the delegation …": the delegation's stop at X.
+func (e *events) venueStop(u *unit, dels []delegation) {
+	if len(u.insts) == 0 || u.word(0) != "at" || len(dels) == 0 {
+		return
+	}
+	m := u.insts[0]
+	if m.From > 2 {
+		return
+	}
+	v := -1
+	for _, d := range dels {
+		switch {
+		case d.visitor >= 0 && d.visitor != m.Org:
+			v = d.visitor
+		case d.visitor < 0 && e.trip != nil:
+			v = e.trip.visitor
+		}
+		if v >= 0 {
+			break
+		}
+	}
+	if v >= 0 && e.abroad(m.Org, v) {
+		e.openFor(u, v, "", "")
+		e.stop(u, v, m.Org, m.From)
+	}
+}
+
+// partnerLists reads the partners a sentence lists: "partner universities
+// such as A and B", "its partners: A, B", "A, a long-standing partner of B".
+func (e *events) partnerLists(u *unit) {
+	for i := range u.toks {
+		w := u.word(i)
+		if w != "partner" && w != "partners" {
+			continue
+		}
+		// Whose partners: "X's partners", "partners of X", "a partner of X".
+		owner := -1
+		for _, m := range u.insts {
+			if m.To == i-1 && u.word(i-1) == "'s" || m.To == i-2 && u.word(m.To) == "'s" {
+				owner = m.Org
+			}
+			if (u.word(i+1) == "of" && (m.From == i+2 || m.From == i+3 && u.word(i+2) == "the")) && owner < 0 {
+				owner = m.Org
+				// "A, a long-standing partner of B": A and B.
+				for _, a := range u.insts {
+					if a.To <= i && a.To >= i-5 && u.word(a.To) == "," && a.Org != m.Org {
+						e.pair(a.Org, m.Org, KindProgramme, e.dateOf(u, i), u.text)
 					}
 				}
 			}
 		}
-		// "Prof. X, Dean of … at Y, who led a delegation": the leader's institution.
-		for k := i - 1; k > 0 && k > i-6; k-- {
-			if u.toks[k].Text != "led" && u.toks[k].Text != "headed" || u.toks[k-1].Text != "who" {
-				continue
+		if owner < 0 {
+			owner = e.w.home
+		}
+		// The list: after "such as", "including", "namely", a colon, or right after the noun.
+		start := -1
+		for k := i + 1; k < len(u.toks) && k < i+14; k++ {
+			switch u.word(k) {
+			case "such", "including", "namely", "like", ":", "among":
+				start = k + 1
 			}
-			for p := len(u.people) - 1; p >= 0; p-- {
-				if pm := u.people[p]; pm.To <= k-1 && pm.To >= k-3 && pm.Institution >= 0 {
-					return u.insts[pm.Institution].Org, true
-				}
+			if start >= 0 {
+				break
 			}
 		}
-		// "delegation from/of (the) X", "delegation of the Faculty of
-		// Engineering, X": the first body after its own parts.
-		if i+1 < len(u.toks) && (u.toks[i+1].Text == "from" || u.toks[i+1].Text == "of") {
-			if m := mentionAt(u.insts, i+2); m >= 0 {
-				return u.insts[m].Org, true
-			}
-			for _, m := range u.insts {
-				if m.From > i+2 && m.From <= i+12 && onlyNames(u.toks[i+2:m.From]) {
-					return m.Org, true
-				}
-			}
-		}
-	}
-	return 0, false
-}
-
-// onlyNames reports whether toks are capitalised words, connectors and
-// commas: the name of a part of an institution, not a clause.
-func onlyNames(toks []text.Token) bool {
-	for _, t := range toks {
-		if !(t.IsWord() && t.IsCap()) && !nameConnectors[t.Text] && t.Text != "," && t.Text != "the" {
-			return false
-		}
-	}
-	return true
-}
-
-// leaderIn finds who leads a delegation: "led by <person>", "headed by
-// the Dean, <person>", "under the leadership of <person>", "<person>, who
-// led a delegation".
-func (w *draft) leaderIn(u *unit) (name, title string) {
-	for i := 0; i+1 < len(u.toks); i++ {
-		by := (u.toks[i].Text == "led" || u.toks[i].Text == "headed" || u.toks[i].Text == "chaired") && u.toks[i+1].Text == "by"
-		// "under the leadership of Vice President Prof. Wang Jianhua"
-		of := u.toks[i].Text == "leadership" && u.toks[i+1].Text == "of"
-		if !by && !of {
+		if start < 0 {
 			continue
 		}
-		for _, p := range u.people {
-			if p.From >= i+2 && p.From <= i+8 {
-				return p.Name, p.Title
+		for _, m := range u.insts {
+			if m.From < start || clauseBreak(u, start, m.From) && u.word(start-1) != ":" {
+				continue
+			}
+			if u.word(m.From-1) == "at" || u.word(m.From-1) == "in" {
+				continue
+			}
+			if owner >= 0 && m.Org != owner {
+				e.pair(owner, m.Org, KindProgramme, e.dateOf(u, i), u.text)
 			}
 		}
 	}
-	for i := 0; i+2 < len(u.toks); i++ {
-		// "H.E. Mr. Sato Kenichi, Ambassador …, and the delegation of …"
-		if u.toks[i].Text == "and" && (u.toks[i+1].Text == "the" || u.toks[i+1].Text == "his" || u.toks[i+1].Text == "her") &&
-			strings.EqualFold(u.toks[i+2].Text, "delegation") {
-			for k := len(u.people) - 1; k >= 0; k-- {
-				if p := u.people[k]; p.To <= i && p.To >= i-2 {
-					return p.Name, p.Title
-				}
-			}
-		}
-		if u.toks[i].Text == "who" && (u.toks[i+1].Text == "led" || u.toks[i+1].Text == "headed") {
-			for k := len(u.people) - 1; k >= 0; k-- {
-				if p := u.people[k]; p.To <= i && p.To >= i-2 {
-					return p.Name, p.Title
-				}
-			}
-		}
-	}
-	return "", ""
-}
-
-// addLeg records a leg of a trip to a country whose hosts the text does
-// not name: "on 14–15 February the delegation travelled to Sri Lanka".
-func (w *draft) addLeg(t *trip, u *unit, last article.DateMention) {
-	home := w.orgs.list[t.visitor].country
-	for _, m := range u.insts {
-		if m.Org != t.visitor {
-			return // it names a host: a stop, not a leg
-		}
-	}
-	country, city := "", ""
-	at := u.find(travelVerb)[1]
-	for _, p := range u.places {
-		if u.toks[p.From].Start >= at && p.Place.Country != "" && p.Place.Country != home && !p.Demonym {
-			country = p.Place.Country
-			if p.Place.Kind == gazetteer.PlaceCity {
-				city = p.Place.Name
-			}
-			break
-		}
-	}
-	if country == "" {
-		return
-	}
-	name := w.orgName(t.visitor)
-	for _, v := range w.facts.Visits {
-		if v.Visitor == name && v.Country == country && len(v.Hosts) == 0 {
-			return
-		}
-	}
-	d := stopDate(u, last, t)
-	end := d.End
-	if d.Start == d.End && d.Start.Day == 0 {
-		end = article.Date{}
-	}
-	t.stops = append(t.stops, len(w.facts.Visits))
-	w.facts.Visits = append(w.facts.Visits, Visit{
-		Visitor: name, Leader: t.leader, LeaderTitle: t.leaderTitle, Country: country,
-		City: city, Start: d.Start, End: end, Evidence: u.text,
-	})
-}
-
-// destination is the country a delegation travels to: the first country
-// the unit names that is not the visitor's own.
-func (w *draft) destination(u *unit, visitor int) string {
-	home := w.orgs.list[visitor].country
-	for _, p := range u.places {
-		if p.Place.Country != "" && p.Place.Country != home && !p.Demonym {
-			return p.Place.Country
-		}
-	}
-	for _, p := range u.places {
-		if p.Place.Country != "" && p.Place.Country != home {
-			return p.Place.Country
-		}
-	}
-	return ""
 }

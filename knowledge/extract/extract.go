@@ -38,6 +38,8 @@ type unit struct {
 	lower string
 	// cues caches which cues the unit matches: 0 not yet known, 1 yes, 2 no.
 	cues [numCues]uint8
+	// words are the tokens in lower case, once needed.
+	words []string
 }
 
 // draft is the working state of one extraction.
@@ -50,19 +52,11 @@ type draft struct {
 	facts Facts
 	// acronymCount counts each acronym's uses, once needed.
 	acronymCount map[string]int
-	// partnerList says the units read are the items of a list of partners.
-	partnerList bool
-	// lastGroup is the last enumeration of institutions as a sentence's
-	// subject, for "the three universities" after it.
-	lastGroup []int
-	// tripDated marks the visits whose dates are a whole trip's, which a
-	// stop's own date replaces.
-	tripDated map[int]bool
 }
 
 // Extract returns the facts of a.
 func (x *Extractor) Extract(a *article.Article) Facts {
-	w := &draft{x: x, a: a, orgs: newOrgs(), home: -1, tripDated: map[int]bool{}}
+	w := &draft{x: x, a: a, orgs: newOrgs(), home: -1}
 	w.split()
 	w.resolveInstitutions()
 	w.findHome()

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/coopbot/coopbot/knowledge/gazetteer"
 	"github.com/coopbot/coopbot/knowledge/text"
 )
@@ -77,4 +79,39 @@ func joinWords(toks []text.Token, i, j int) string {
 		b = append(b, toks[k].Text...)
 	}
 	return string(b)
+}
+
+// placeCity is the kind of a city.
+const placeCity = gazetteer.PlaceCity
+
+// destination is the country a delegation travels to: the first country
+// the unit names that is not the visitor's own.
+func (w *draft) destination(u *unit, visitor int) string {
+	home := w.orgs.list[visitor].country
+	for _, p := range u.places {
+		if p.Place.Country != "" && p.Place.Country != home && !p.Demonym && !inMention(u.insts, p.From) {
+			return p.Place.Country
+		}
+	}
+	return ""
+}
+
+// countryOf is the country a unit places its events in: its city's, or
+// the one country it names ("… at RMIT University in Melbourne").
+func (w *draft) countryOf(u *unit, city string) string {
+	if p, ok := w.x.gaz.Lookup(city); ok && city != "" {
+		return p.Country
+	}
+	return w.soleCountry(u)
+}
+
+// cityIn finds the city a unit places its events in: "in Osaka", "in Phu Tan city".
+func (w *draft) cityIn(u *unit) string {
+	for _, p := range u.places {
+		if p.Place.Kind != gazetteer.PlaceCity || p.From == 0 || !strings.EqualFold(u.toks[p.From-1].Text, "in") {
+			continue
+		}
+		return p.Place.Name
+	}
+	return ""
 }

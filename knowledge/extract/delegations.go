@@ -1,0 +1,169 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/coopbot/coopbot/knowledge/text"
+)
+
+// A delegation is a noun phrase that names travellers: "a delegation from
+// X led by P", "the X delegation", "P and his delegation", "the
+// delegation" (the one the text already introduced).
+
+// delegation is one delegation phrase of a unit.
+type delegation struct {
+	// at is the token of the noun ("delegation", "delegates", "mission").
+	at int
+	// from and to are the phrase's token span, leader included.
+	from, to int
+	// visitor is the org it comes from, or -1 when the phrase does not say.
+	visitor int
+	// leader and leaderTitle name who leads it, when the phrase says.
+	leader, leaderTitle string
+}
+
+// delegationNouns name a group that travels.
+var delegationNouns = map[string]bool{
+	"delegation": true, "delegations": true, "delegates": true, "mission": true, "visitors": true,
+	"guests": true, "team": true, "group": true, "entourage": true, "representatives": true,
+}
+
+// strongDelegationNouns are the nouns that make a delegation by
+// themselves; the others ("team", "guests", "group") only refer back to one.
+var strongDelegationNouns = map[string]bool{"delegation": true, "delegations": true, "delegates": true, "mission": true}
+
+// findDelegations returns the delegation phrases of a unit, in order.
+func (w *draft) findDelegations(u *unit) []delegation {
+	var out []delegation
+	for i := range u.toks {
+		noun := u.word(i)
+		if !delegationNouns[noun] {
+			continue
+		}
+		if !strongDelegationNouns[noun] && !(u.word(i-1) == "the" || u.word(i-1) == "visiting") {
+			continue // "a research team", "guests from the industry"
+		}
+		d := delegation{at: i, from: i, to: i + 1, visitor: -1}
+		// "the X delegation", "X's delegation", "the IIT Madras delegation".
+		for _, m := range u.insts {
+			end := m.To
+			if m.Acronym != "" && end+2 < len(u.toks) && u.toks[end].Text == "(" {
+				end += 3
+			}
+			for end < i && (u.word(end) == "'s" || isDelegationAdjective(u.word(end))) {
+				end++
+			}
+			if end == i {
+				d.visitor, d.from = m.Org, m.From
+			}
+		}
+		// "delegation from/of (the) (Faculty of …,) X".
+		if d.visitor < 0 && (u.word(i+1) == "from" || u.word(i+1) == "of" || u.word(i+1) == "representing") {
+			for _, m := range u.insts {
+				if m.From >= i+2 && m.From <= i+4 || m.From > i+4 && m.From <= i+14 && onlyNames(u.toks[i+2:m.From]) {
+					d.visitor, d.to = m.Org, m.To
+					break
+				}
+			}
+		}
+		d.leader, d.leaderTitle, d.to = w.leaderAfter(u, max(d.to, i+1))
+		if d.visitor < 0 && d.leader != "" {
+			d.visitor = w.personOrg(u, d.leader)
+		}
+		if d.leader == "" {
+			d.leader, d.leaderTitle = w.leaderBefore(u, d.from)
+			if d.visitor < 0 && d.leader != "" {
+				d.visitor = w.personOrg(u, d.leader)
+			}
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// isDelegationAdjective reports whether w may stand between a body's name
+// and "delegation": "the HUMG high-level delegation", "X's official delegation".
+func isDelegationAdjective(w string) bool {
+	switch w {
+	case "high-level", "official", "working", "academic", "senior", "visiting", "large", "small", "joint",
+		"five-member", "six-member", "three-member", "four-member", "seven-member", "eight-member", "ten-member",
+		"member", "strong", "university", "institutional", "business", "trade", "research", "faculty", "-", "the":
+		return true
+	}
+	return strings.HasSuffix(w, "-member") || strings.HasSuffix(w, "-strong")
+}
+
+// leaderAfter reads the leader a phrase names after token i: "led by P",
+// "headed by the Dean, P", "under the leadership of P". It returns the end
+// of what it read.
+func (w *draft) leaderAfter(u *unit, i int) (name, title string, end int) {
+	end = i
+	for k := i; k < len(u.toks) && k < i+4; k++ {
+		by := (u.word(k) == "led" || u.word(k) == "headed" || u.word(k) == "chaired") && u.word(k+1) == "by"
+		of := u.word(k) == "leadership" && u.word(k+1) == "of"
+		if !by && !of {
+			if u.word(k) == "," || u.word(k) == "and" || u.word(k) == "(" || u.toks[k].IsCap() || u.word(k) == "the" || isDelegationAdjective(u.word(k)) {
+				continue
+			}
+			break
+		}
+		for _, p := range u.people {
+			if p.From >= k+2 && p.From <= k+10 {
+				return p.Name, p.Title, p.To
+			}
+		}
+		return "", "", end
+	}
+	return "", "", end
+}
+
+// leaderBefore reads the leader a phrase names before token i: "P led a
+// delegation", "P and his delegation", "P, who led the delegation".
+func (w *draft) leaderBefore(u *unit, i int) (name, title string) {
+	k := i - 1
+	for k >= 0 && (u.word(k) == "a" || u.word(k) == "the" || u.word(k) == "his" || u.word(k) == "her" || u.word(k) == "their" ||
+		u.word(k) == "its" || isDelegationAdjective(u.word(k))) {
+		k--
+	}
+	switch {
+	case k >= 0 && (u.word(k) == "led" || u.word(k) == "headed"):
+		k--
+		if u.word(k) == "who" || u.word(k) == "," {
+			k--
+		}
+		if u.word(k) == "," {
+			k--
+		}
+	case k >= 0 && u.word(k) == "and" && (u.word(k+1) == "his" || u.word(k+1) == "her"):
+		k--
+	default:
+		return "", ""
+	}
+	for j := len(u.people) - 1; j >= 0; j-- {
+		if p := u.people[j]; p.To <= k+1 && p.To >= k-1 {
+			return p.Name, p.Title
+		}
+	}
+	return "", ""
+}
+
+// personOrg returns the org of the person a unit names, or -1.
+func (w *draft) personOrg(u *unit, name string) int {
+	for _, p := range u.people {
+		if p.Name == name && p.Institution >= 0 {
+			return u.insts[p.Institution].Org
+		}
+	}
+	return -1
+}
+
+// onlyNames reports whether toks are capitalised words, connectors and
+// commas: the name of a part of an institution, not a clause.
+func onlyNames(toks []text.Token) bool {
+	for _, t := range toks {
+		if !(t.IsWord() && t.IsCap()) && !nameConnectors[t.Text] && t.Text != "," && t.Text != "the" {
+			return false
+		}
+	}
+	return true
+}

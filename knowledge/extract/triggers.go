@@ -1,0 +1,274 @@
+package extract
+
+import "strings"
+
+// The words that tell what happens in a clause: a delegation travels, a
+// body receives guests, two bodies meet, sign or work together. A trigger
+// is found by the words themselves, and what it says is read from where
+// the institutions stand around it: before it (its subject) or after it
+// (its object, or after a preposition such as "with" or "by").
+
+// triggerKind is what a trigger says happens.
+type triggerKind uint8
+
+const (
+	// trigVisit: the subject goes to the object ("visited", "paid a
+	// working visit to", "toured", "travelled to", "paid a courtesy call on").
+	trigVisit triggerKind = iota + 1
+	// trigHost: the subject receives the object ("received", "welcomed",
+	// "hosted"); passive, the object receives the subject ("was received by").
+	trigHost
+	// trigMeet: the subject and the object meet ("met with", "held talks
+	// with", "held a working session with").
+	trigMeet
+	// trigSign: the subject and the object sign a document ("signed",
+	// "inked", "renewed", "the signing of").
+	trigSign
+	// trigCoop: the subject and the object work together ("co-organised",
+	// "in partnership with", "supported by", "cooperates with").
+	trigCoop
+)
+
+// trigger is one trigger in a unit.
+type trigger struct {
+	kind triggerKind
+	// from and to are its token span; the object starts at to.
+	from, to int
+	// passive marks a trigger whose agent follows it: "was received by X",
+	// "supported by X", "hosted by X".
+	passive bool
+	// planned marks what has not happened yet: "will sign", "plans to visit".
+	planned bool
+	// all marks a trigger that joins every institution of its clause:
+	// "jointly organised by A, B and C", "co-hosted".
+	all bool
+}
+
+// lowerWords returns the unit's tokens in lower case, once.
+func (u *unit) lowerWords() []string {
+	if u.words == nil {
+		u.words = make([]string, len(u.toks))
+		for i, t := range u.toks {
+			u.words[i] = strings.ToLower(t.Text)
+		}
+	}
+	return u.words
+}
+
+// word returns the unit's lower-case token i, or "" out of range.
+func (u *unit) word(i int) string {
+	w := u.lowerWords()
+	if i < 0 || i >= len(w) {
+		return ""
+	}
+	return w[i]
+}
+
+// findTriggers returns the triggers of a unit, in order.
+func (u *unit) findTriggers() []trigger {
+	var out []trigger
+	add := func(k triggerKind, from, to int) *trigger {
+		t := trigger{kind: k, from: from, to: to}
+		t.planned = u.plannedAt(from)
+		out = append(out, t)
+		return &out[len(out)-1]
+	}
+	words := u.lowerWords()
+	agreement := u.has(agreementNoun)
+	for i := 0; i < len(words); i++ {
+		w, next := words[i], u.word(i+1)
+		switch w {
+		case "visited", "visits", "toured":
+			if u.word(i-1) == "was" || u.word(i-1) == "were" || u.word(i-1) == "been" {
+				if next == "by" {
+					t := add(trigHost, i-1, i+2) // "X was visited by Y": X hosts
+					t.passive = true
+					i++
+				}
+				continue
+			}
+			add(trigVisit, i, i+1)
+		case "visit", "visiting", "tour", "trip", "mission", "journey":
+			// "paid a working visit to X", "on a visit to X", "a study tour of X";
+			// "to visit X", "will visit X" as a verb.
+			switch {
+			case next == "to" || next == "of" && w != "visiting" || next == "at" || next == "in" && w == "tour":
+				if next == "of" && u.word(i+2) == "the" && strings.HasPrefix(u.word(i+3), "delegat") {
+					continue // "the visit of the delegation": the delegation is the subject
+				}
+				add(trigVisit, i, i+2)
+				i++
+			case w == "visit" || w == "visiting" && !strings.HasPrefix(next, "delegat") && next != "scholar" && next != "scholars" &&
+				next != "professor" && next != "professors" && next != "team" && next != "students":
+				if u.isVerbAt(i) {
+					add(trigVisit, i, i+1)
+				}
+			}
+		case "stop", "stops":
+			// "the first stop was X", "the next stop, X", "a stop at X".
+			j := i + 1
+			if next == "was" || next == "were" || next == "at" || next == "in" || next == "," || next == "is" {
+				j++
+			}
+			if u.word(j) == "the" || u.word(j) == "a" {
+				j++
+			}
+			if j < len(words) && u.toks[j].IsCap() {
+				add(trigVisit, i, j)
+				i = j - 1
+			}
+		case "travelled", "traveled", "went", "flew", "headed", "proceeded", "moved", "continued", "returned":
+			j := i + 1
+			if next == "on" {
+				j++
+			}
+			if u.word(j) == "to" && !(w == "headed" && u.word(i+1) == "by") {
+				add(trigVisit, i, j+1)
+				i = j
+			}
+		case "arrived", "arrives", "arriving":
+			if next == "in" || next == "at" {
+				add(trigVisit, i, i+2)
+				i++
+			}
+		case "courtesy":
+			if next == "call" || next == "visit" {
+				j := i + 2
+				if u.word(j) == "on" || u.word(j) == "to" || u.word(j) == "at" {
+					j++
+				}
+				add(trigVisit, i, j)
+				i = j - 1
+			}
+		case "received", "receives", "receiving", "welcomed", "welcomes", "welcoming", "hosted", "hosts", "hosting", "greeted":
+			if next == "by" {
+				t := add(trigHost, i, i+2)
+				t.passive = true
+				i++
+				continue
+			}
+			add(trigHost, i, i+1)
+		case "met", "meet", "meets", "meeting":
+			j := i + 1
+			if next == "with" {
+				j++
+			}
+			if w == "meeting" && next != "with" {
+				continue // "the meeting": a noun, not who met whom
+			}
+			add(trigMeet, i, j)
+			i = j - 1
+		case "talks", "discussions", "session", "dialogue", "consultations", "discussion":
+			if next == "with" || next == "between" {
+				add(trigMeet, i, i+2)
+				i++
+			}
+		case "signed", "signs", "sign", "signing", "inked", "inks", "ink", "co-signed":
+			if w == "signing" && next == "of" || w != "signing" || agreement {
+				add(trigSign, i, i+1)
+			}
+		case "renewed", "renews", "renew", "concluded", "concludes", "exchanged", "formalised", "formalized", "sealed", "extended":
+			if agreement && u.agreementNounAfter(i) {
+				add(trigSign, i, i+1)
+			}
+		case "entered":
+			if next == "into" && agreement {
+				add(trigSign, i, i+2)
+				i++
+			}
+		case "co-organised", "co-organized", "co-hosted", "co-sponsored", "co-chaired", "co-organising", "co-organizing", "co-hosting", "co-convened", "co-funded":
+			t := add(trigCoop, i, i+1)
+			t.all = true
+			if next == "by" {
+				t.to = i + 2
+				i++
+			}
+		case "jointly":
+			if strings.HasPrefix(next, "organi") || strings.HasPrefix(next, "host") || strings.HasPrefix(next, "held") ||
+				strings.HasPrefix(next, "run") || strings.HasPrefix(next, "develop") || strings.HasPrefix(next, "launch") {
+				t := add(trigCoop, i, i+2)
+				t.all = true
+				if u.word(i+2) == "by" {
+					t.to = i + 3
+				}
+				i++
+			}
+		case "partnership", "collaboration", "cooperation", "co-operation", "association", "conjunction", "partnering":
+			if u.word(i-1) == "in" && next == "with" {
+				add(trigCoop, i-1, i+2)
+				i++
+			} else if next == "with" || next == "between" {
+				add(trigCoop, i, i+2)
+				i++
+			}
+		case "cooperate", "cooperates", "cooperated", "cooperating", "collaborate", "collaborates", "collaborated",
+			"collaborating", "partner", "partnered", "partners", "teamed", "worked", "works", "working":
+			j := i + 1
+			if next == "up" || next == "closely" || next == "together" {
+				j++
+			}
+			if u.word(j) == "with" {
+				add(trigCoop, i, j+1)
+				i = j
+			}
+		case "supported", "funded", "sponsored", "financed", "organised", "organized", "arranged", "facilitated", "coordinated":
+			if next == "by" {
+				t := add(trigCoop, i, i+2)
+				t.passive = true
+				i++
+			}
+		}
+	}
+	return out
+}
+
+// isVerbAt reports whether the word at i is a verb: after "to", a modal,
+// or a subject pronoun.
+func (u *unit) isVerbAt(i int) bool {
+	switch u.word(i - 1) {
+	case "to", "will", "would", "shall", "may", "can", "could", "also", "they", "we", "and":
+		return true
+	}
+	return false
+}
+
+// agreementNounAfter reports whether an agreement's noun follows the word
+// at i within a few words: "renewed their MoU", "concluded an agreement".
+func (u *unit) agreementNounAfter(i int) bool {
+	for j := i + 1; j < i+7 && j < len(u.toks); j++ {
+		w := u.word(j)
+		if strings.HasPrefix(w, "memorand") || w == "mou" || w == "mous" || w == "moa" || w == "moas" ||
+			strings.HasPrefix(w, "agreement") || strings.HasPrefix(w, "contract") || w == "loi" || w == "accord" ||
+			w == "partnership" || w == "protocol" || w == "protocols" {
+			return true
+		}
+	}
+	return false
+}
+
+// plannedWords, before a trigger, say it has not happened yet.
+var plannedWords = map[string]bool{
+	"will": true, "would": true, "shall": true, "plan": true, "plans": true, "planned": true, "planning": true,
+	"expected": true, "intend": true, "intends": true, "intended": true, "hope": true, "hopes": true, "hoped": true,
+	"aim": true, "aims": true, "aimed": true, "agreed": true, "proposed": true, "upcoming": true, "future": true,
+	"forthcoming": true, "prepare": true, "preparing": true, "prepared": true, "ready": true, "discussed": true,
+	"considering": true, "consider": true, "explore": true, "exploring": true, "towards": true, "toward": true,
+	"draft": true, "negotiate": true, "negotiating": true, "soon": true, "could": true,
+}
+
+// plannedAt reports whether the trigger at i is planned: a word of
+// planning shortly before it, as in "will sign", "agreed to sign", "plans
+// to visit", "is expected to be signed".
+func (u *unit) plannedAt(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		w := u.word(j)
+		if plannedWords[w] {
+			return true
+		}
+		if w == "," || w == ";" || w == "and" && j < i-1 {
+			break
+		}
+	}
+	// "is to be signed"
+	return u.word(i-1) == "be" && u.word(i-2) == "to"
+}
