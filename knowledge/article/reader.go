@@ -165,6 +165,13 @@ func isCaption(line string) bool {
 	if words > 35 {
 		return false
 	}
+	// A bracket closes an acronym or a place, not a sentence: "… met
+	// representatives of the Agency (JICA)".
+	if strings.HasSuffix(line, ")") {
+		if i := strings.LastIndex(line, "("); i > 0 {
+			line = strings.TrimSpace(line[:i])
+		}
+	}
 	last, _ := utf8.DecodeLastRuneInString(line)
 	if !strings.ContainsRune(".!?:;\"”’…)", last) {
 		return true

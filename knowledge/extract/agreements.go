@@ -55,6 +55,84 @@ func (e *events) sign(f *frame) {
 		}
 	}
 	e.focus = parties
+	e.venueVisits(u, parties)
+}
+
+// venueVisits reads a signing or an event held on one party's premises
+// as a visit by the others, when they are from other countries: "… signed
+// at UniSey's Anse Royal Campus".
+func (e *events) venueVisits(u *unit, parties []int) {
+	if strings.Contains(u.lower, "online") || strings.Contains(u.lower, "virtual") || strings.Contains(u.lower, "video") {
+		return
+	}
+	for _, m := range u.insts {
+		if !isVenue(u, m.From) && u.word(m.To) != "'s" || !slices.Contains(parties, m.Org) {
+			continue
+		}
+		if isVenue(u, m.From) || u.word(m.To+1) == "campus" || u.word(m.To+2) == "campus" || u.word(m.To+1) == "headquarters" {
+			for _, p := range parties {
+				vc, hc := e.w.orgs.list[p].country, e.w.orgs.list[m.Org].country
+				if p != m.Org && vc != "" && hc != "" && vc != hc {
+					e.stop(u, p, m.Org, m.From)
+				}
+			}
+			return
+		}
+	}
+}
+
+// standingAgreement reads an agreement named with its parties but not
+// signed in the sentence: "under the MoU between A and B", "A and B have
+// cooperated under a memorandum since 2019", "its agreement with X".
+func (e *events) standingAgreement(u *unit) {
+	if !u.has(agreementNoun) || u.caption {
+		return
+	}
+	loc := u.find(agreementNoun)
+	noun := tokenAt(u, loc[0])
+	var parties []int
+	switch {
+	case u.word(noun+1) == "between" || u.word(noun+2) == "between" || u.word(noun+3) == "between":
+		k := noun + 1
+		for u.word(k) != "between" {
+			k++
+		}
+		parties = e.objects(u, k+1, len(u.toks))
+	case u.word(noun+1) == "with" || u.word(noun+2) == "with":
+		k := noun + 1
+		if u.word(k) != "with" {
+			k++
+		}
+		objs := e.objects(u, k+1, min(len(u.toks), k+6))
+		if len(objs) == 0 {
+			return
+		}
+		owner := e.subject(u, noun)
+		if len(owner) == 0 && e.w.home >= 0 {
+			owner = []int{e.w.home}
+		}
+		if len(owner) == 0 {
+			return
+		}
+		parties = append([]int{owner[0]}, objs[:1]...)
+	case u.word(noun-1) == "a" && u.word(noun-2) == "under" || u.word(noun-1) == "the" && u.word(noun-2) == "under":
+		parties = e.subject(u, noun-2)
+	}
+	if len(parties) < 2 {
+		return
+	}
+	docs := agreementKinds(u.text)
+	if len(docs) == 0 {
+		return
+	}
+	d := e.dateOf(u, noun)
+	e.w.addAgreement(parties, docs[0], d, u.text)
+	for i := range parties {
+		for j := i + 1; j < len(parties); j++ {
+			e.pair(parties[i], parties[j], KindAgreement, d, u.text)
+		}
+	}
+	e.focus = parties
 }
 
 // parties returns who signs in a frame, the first one the subject when

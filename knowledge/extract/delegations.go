@@ -66,6 +66,12 @@ func (w *draft) findDelegations(u *unit) []delegation {
 				}
 			}
 		}
+		// "a Canadian delegation": the body of that country the article names.
+		if d.visitor < 0 && i > 0 {
+			if c, ok := w.x.gaz.CountryOfDemonym(u.toks[i-1].Text); ok {
+				d.visitor = w.orgIn(c)
+			}
+		}
 		d.leader, d.leaderTitle, d.to = w.leaderAfter(u, max(d.to, i+1))
 		if d.visitor < 0 && d.leader != "" {
 			d.visitor = w.personOrg(u, d.leader)
@@ -166,4 +172,19 @@ func onlyNames(toks []text.Token) bool {
 		}
 	}
 	return true
+}
+
+// orgIn returns the one org the article places in country, or -1 when it
+// places none or several there.
+func (w *draft) orgIn(country string) int {
+	found := -1
+	for id, e := range w.orgs.list {
+		if e.mentions > 0 && e.country == country {
+			if found >= 0 {
+				return -1
+			}
+			found = id
+		}
+	}
+	return found
 }

@@ -77,6 +77,33 @@ func (w *draft) findEvents() {
 		e.read(u)
 	}
 	e.finish()
+	// Captions repeat the prose, and tell no trip of their own; they may
+	// name who met or worked with whom.
+	for _, u := range w.units {
+		if u.caption {
+			e.readCaption(u)
+		}
+	}
+}
+
+// readCaption takes the partners a caption shows meeting or working together.
+func (e *events) readCaption(u *unit) {
+	trigs := u.findTriggers()
+	for k, t := range trigs {
+		end := len(u.toks)
+		if k+1 < len(trigs) {
+			end = trigs[k+1].from
+		}
+		if t.kind == trigMeet || t.kind == trigCoop || t.kind == trigSign {
+			f := e.fill(u, t, nil, end)
+			if len(f.agents) == 0 {
+				f.agents = f.personOrgs
+			}
+			if len(f.agents) > 0 && len(f.objects) > 0 {
+				e.together(f, KindProgramme)
+			}
+		}
+	}
 }
 
 // read reads the events of one unit.
@@ -100,10 +127,18 @@ func (e *events) read(u *unit) {
 	e.partnerLists(u)
 	trigs := u.findTriggers()
 	e.venueStop(u, dels)
+	if !slices.ContainsFunc(trigs, func(t trigger) bool { return t.kind == trigSign }) {
+		e.standingAgreement(u)
+	}
 	for k, t := range trigs {
 		end := len(u.toks)
-		if k+1 < len(trigs) {
-			end = trigs[k+1].from
+		for n := k + 1; n < len(trigs); n++ {
+			end = trigs[n].from
+			// "visited and worked with X": the verbs share their object.
+			if !onlyJoiners(u, t.to, end) {
+				break
+			}
+			end = len(u.toks)
 		}
 		f := e.fill(u, t, dels, end)
 		switch t.kind {
@@ -162,7 +197,8 @@ func (e *events) fill(u *unit, t trigger, dels []delegation, end int) *frame {
 	before, after := e.subject(u, t.from), e.objects(u, t.to, end)
 	f.agents, f.objects = before, after
 	if t.passive {
-		f.agents, f.objects = after, before
+		// The agent of a passive is the group right after "by".
+		f.agents, f.objects = e.groupAt(u, t.to, end), before
 	}
 	// The delegation that is the subject (or, received, the object).
 	for i := range dels {
@@ -265,6 +301,34 @@ func (e *events) objects(u *unit, i, end int) []int {
 	return out
 }
 
+// groupAt returns the first body named from token i up to end, with those
+// joined to it by "and" or commas: "by A, B and C".
+func (e *events) groupAt(u *unit, i, end int) []int {
+	var group []int
+	last := -1
+	for j, m := range u.insts {
+		if m.From < i || m.From >= end {
+			continue
+		}
+		if last >= 0 && !joined(u, u.insts[last].To, m.From) {
+			break
+		}
+		if last < 0 && clauseBreak(u, i, m.From) {
+			break
+		}
+		group = appendOrg(group, m.Org)
+		last = j
+	}
+	if len(group) == 0 && e.w.home >= 0 {
+		for k := i; k < end && k < i+4; k++ {
+			if isHomeAnaphora(u, k) {
+				return []int{e.w.home}
+			}
+		}
+	}
+	return group
+}
+
 // isVenue reports whether the name at token i is where something happens,
 // not who does it: "at X", "in X's hall".
 func isVenue(u *unit, i int) bool {
@@ -298,20 +362,30 @@ func clauseBreak(u *unit, i, j int) bool {
 // joined reports whether the tokens between i and j only join two names:
 // commas, "and", "&", "together with", "as well as", brackets, "the".
 func joined(u *unit, i, j int) bool {
-	if j-i > 6 {
+	if j-i > 8 {
 		return false
 	}
 	for k := i; k < j; k++ {
 		switch u.word(k) {
-		case ",", "and", "&", "together", "with", "as", "well", "the", "(", ")", "its", "partner", "partners":
+		case ",", "and", "&", "together", "with", "as", "well", "the", "(", ")", "its", "partner", "partners", "of", "-", "–", "under":
 		default:
-			if u.toks[k].IsAcronym() {
-				continue // "(HUMG)"
+			if u.toks[k].IsAcronym() || u.placeAt(k) {
+				continue // "(HUMG)", "of Colombia", "(Japan)"
 			}
 			return false
 		}
 	}
 	return true
+}
+
+// placeAt reports whether token i is part of a place's name.
+func (u *unit) placeAt(i int) bool {
+	for _, p := range u.places {
+		if i >= p.From && i < p.To {
+			return true
+		}
+	}
+	return false
 }
 
 // visitor is who travels in a frame: its delegation's body, its subject,
@@ -485,6 +559,13 @@ func (e *events) together(f *frame, kind Kind) {
 		agents = []int{e.w.home}
 	}
 	d := e.dateOf(f.u, f.from)
+	if len(f.objects) == 0 && !f.all && e.w.home >= 0 && !slices.Contains(agents, e.w.home) {
+		// "… supported by A and B": each of them with the article's own.
+		for _, a := range agents {
+			e.pair(e.w.home, a, kind, d, f.u.text)
+		}
+		return
+	}
 	if len(f.objects) == 0 || f.all {
 		all := append(slices.Clone(agents), f.objects...)
 		for i := range all {
@@ -518,6 +599,9 @@ func (e *events) coop(f *frame) {
 		kind = KindEvent
 	}
 	e.together(f, kind)
+	if f.all {
+		e.venueVisits(f.u, append(slices.Clone(f.agents), f.objects...))
+	}
 }
 
 // peopleOrgs returns the institutions of the people named from token i to end.
@@ -920,4 +1004,16 @@ func (e *events) partnerLists(u *unit) {
 			}
 		}
 	}
+}
+
+// onlyJoiners reports whether tokens i to j are only "and", commas and adverbs.
+func onlyJoiners(u *unit, i, j int) bool {
+	for k := i; k < j; k++ {
+		switch u.word(k) {
+		case "and", ",", "also", "then", "officially", "formally":
+		default:
+			return false
+		}
+	}
+	return true
 }

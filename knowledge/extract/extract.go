@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/coopbot/coopbot/knowledge/article"
@@ -212,15 +214,24 @@ func (w *draft) nameAlone(u *unit, i int) (mention, bool) {
 	return alone(id), ok
 }
 
-// findHome picks the institution the article is mostly about: the most
-// mentioned, the first named on a tie.
+// findHome picks the article's anchor, the institution it is about: the
+// one its headline names first, when the body names it too, else the
+// first one the opening sentence names, else the most mentioned; on a
+// tie, a body named in full beats an acronym alone, then the first named.
 func (w *draft) findHome() {
+	if id := w.headlineOrg(); id >= 0 {
+		w.home = id
+	} else if len(w.units) > 0 && !w.units[0].caption && len(w.units[0].insts) > 0 {
+		w.home = w.units[0].insts[0].Org
+	}
 	for id, e := range w.orgs.list {
+		if w.home >= 0 && w.orgs.list[w.home].mentions > 0 {
+			break
+		}
 		if e.mentions == 0 {
 			continue
 		}
 		h := w.orgs.list[max(w.home, 0)]
-		// On a tie, a body the article names in full beats an acronym alone.
 		if w.home < 0 || e.mentions > h.mentions ||
 			e.mentions == h.mentions && (len(e.names) > 0) != (len(h.names) > 0) && len(e.names) > 0 ||
 			e.mentions == h.mentions && (len(e.names) > 0) == (len(h.names) > 0) && e.first < h.first {
@@ -274,4 +285,27 @@ func isHomeAnaphora(u *unit, i int) bool {
 	t, n := u.toks[i].Text, strings.ToLower(u.toks[i+1].Text)
 	return (t == "the" || t == "The") && (n == "university" || n == "school" || n == "college" || n == "institute" || n == "academy") &&
 		(i+2 >= len(u.toks) || !u.toks[i+2].IsCap() && u.toks[i+2].Text != "of")
+}
+
+// headlineOrg returns the org the headline names first, by any of its
+// names or acronyms, or -1.
+func (w *draft) headlineOrg() int {
+	title := " " + text.Fold(w.a.Title) + " "
+	best, at := -1, len(title)
+	for id, e := range w.orgs.list {
+		if e.mentions == 0 {
+			continue
+		}
+		names := slices.Collect(maps.Keys(e.names))
+		for _, n := range append(names, e.acronyms...) {
+			k := text.Fold(n)
+			if k == "" {
+				continue
+			}
+			if i := strings.Index(title, " "+k+" "); i >= 0 && i < at {
+				best, at = id, i
+			}
+		}
+	}
+	return best
 }

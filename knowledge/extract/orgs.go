@@ -76,6 +76,12 @@ func (es *orgs) add(m mention, unit int, body bool) int {
 	if !ok && m.Acronym != "" {
 		id, ok = es.byAcr[m.Acronym]
 	}
+	if !ok && (text.Token{Text: m.Name}).IsAcronym() {
+		id, ok = es.byAcr[m.Name] // a party named by its acronym: "signed with UNP"
+		if ok {
+			m.AcronymOnly = true
+		}
+	}
 	if !ok {
 		if acr, head, found := strings.Cut(m.Name, " "); found && institutionHeads[head] {
 			id, ok = es.byAcr[acr] // "SNU University"
@@ -105,7 +111,7 @@ func (es *orgs) bindAcronym(acr string) (int, bool) {
 	if id, ok := es.byAcr[acr]; ok {
 		return id, true
 	}
-	if len(acr) < 3 || commonAcronyms[acr] {
+	if len(acr) < 3 || commonAcronyms[strings.ToUpper(acr)] {
 		return 0, false
 	}
 	found := -1
@@ -228,4 +234,5 @@ func headOf(words []string) string {
 var commonAcronyms = text.Set("MOU", "MOA", "LOI", "ICT", "FDI", "GDP", "CEO", "STEM", "PHD", "AI", "IT",
 	"COVID", "SDG", "SDGS", "USD", "VND", "EUR", "CV", "PDF", "TV", "GIS", "IOT", "ESG", "R&D", "UAV",
 	"EV", "NQ", "TW", "CP", "QD", "BGD", "DT", "ODA", "NGO", "CSR", "HR", "KPI", "QS", "THE",
-	"SVD", "SJ", "OP", "OSB", "FSC", "CFO", "CTO", "ASEAN", "APEC", "EU", "UN", "AUD", "SGD", "MYR", "THB", "IDR", "CNY", "JPY", "KRW")
+	"SVD", "SJ", "OP", "OSB", "FSC", "CFO", "CTO", "ASEAN", "APEC", "EU", "UN", "AUD", "SGD", "MYR", "THB", "IDR", "CNY", "JPY", "KRW",
+	"HEI", "HEIS", "MOUS", "MOAS", "LOIS", "SDGS", "NGOS", "PHDS", "CEOS", "MBA", "MSC", "BSC", "MD", "PM", "AM", "UK", "US", "USA", "UAE")

@@ -98,6 +98,11 @@ func (u *unit) findTriggers() []trigger {
 				}
 				add(trigVisit, i, i+2)
 				i++
+			case w == "visit" && u.heldAt(i+1) > 0:
+				// "the last visit took place on 7 June at X"
+				j := u.heldAt(i + 1)
+				add(trigVisit, i, j)
+				i = j - 1
 			case w == "visit" || w == "visiting" && !strings.HasPrefix(next, "delegat") && next != "scholar" && next != "scholars" &&
 				next != "professor" && next != "professors" && next != "team" && next != "students":
 				if u.isVerbAt(i) {
@@ -107,7 +112,12 @@ func (u *unit) findTriggers() []trigger {
 		case "stop", "stops":
 			// "the first stop was X", "the next stop, X", "a stop at X".
 			j := i + 1
-			if next == "was" || next == "were" || next == "at" || next == "in" || next == "," || next == "is" {
+			if next == "of" { // "the last stop of the trip was X"
+				for j < len(words) && j < i+5 && words[j] != "was" && words[j] != "were" && words[j] != "is" {
+					j++
+				}
+			}
+			if u.word(j) == "was" || u.word(j) == "were" || u.word(j) == "at" || u.word(j) == "in" || u.word(j) == "," || u.word(j) == "is" {
 				j++
 			}
 			if u.word(j) == "the" || u.word(j) == "a" {
@@ -121,6 +131,12 @@ func (u *unit) findTriggers() []trigger {
 			j := i + 1
 			if next == "on" {
 				j++
+			}
+			if w == "headed" && next == "by" && u.orgAt(i+2) {
+				t := add(trigCoop, i, i+2)
+				t.passive = true
+				i++
+				continue
 			}
 			if u.word(j) == "to" && !(w == "headed" && u.word(i+1) == "by") {
 				add(trigVisit, i, j+1)
@@ -141,7 +157,7 @@ func (u *unit) findTriggers() []trigger {
 				i = j - 1
 			}
 		case "received", "receives", "receiving", "welcomed", "welcomes", "welcoming", "hosted", "hosts", "hosting", "greeted":
-			if next == "by" {
+			if next == "by" || u.auxiliaryBefore(i) {
 				t := add(trigHost, i, i+2)
 				t.passive = true
 				i++
@@ -167,7 +183,8 @@ func (u *unit) findTriggers() []trigger {
 			if w == "signing" && next == "of" || w != "signing" || agreement {
 				add(trigSign, i, i+1)
 			}
-		case "renewed", "renews", "renew", "concluded", "concludes", "exchanged", "formalised", "formalized", "sealed", "extended":
+		case "renewed", "renews", "renew", "concluded", "concludes", "exchanged", "formalised", "formalized", "sealed", "extended",
+			"implemented", "implementing", "adopted", "approved", "ratified", "finalised", "finalized":
 			if agreement && u.agreementNounAfter(i) {
 				add(trigSign, i, i+1)
 			}
@@ -202,7 +219,7 @@ func (u *unit) findTriggers() []trigger {
 				i++
 			}
 		case "cooperate", "cooperates", "cooperated", "cooperating", "collaborate", "collaborates", "collaborated",
-			"collaborating", "partner", "partnered", "partners", "teamed", "worked", "works", "working":
+			"collaborating", "partner", "partnered", "partners", "teamed":
 			j := i + 1
 			if next == "up" || next == "closely" || next == "together" {
 				j++
@@ -211,7 +228,24 @@ func (u *unit) findTriggers() []trigger {
 				add(trigCoop, i, j+1)
 				i = j
 			}
-		case "supported", "funded", "sponsored", "financed", "organised", "organized", "arranged", "facilitated", "coordinated":
+		case "worked", "works", "working":
+			// "the delegation worked with X": a meeting, or work together.
+			j := i + 1
+			if next == "closely" || next == "together" {
+				j++
+			}
+			if u.word(j) == "with" && !(w == "working" && (u.word(i-1) == "a" || u.word(i-1) == "the")) {
+				add(trigMeet, i, j+1)
+				i = j
+			}
+		case "led", "coordinated", "run", "managed":
+			// "a research group led by HUMG": a project and its coordinator.
+			if next == "by" && u.orgAt(i+2) {
+				t := add(trigCoop, i, i+2)
+				t.passive = true
+				i++
+			}
+		case "supported", "funded", "sponsored", "financed", "organised", "organized", "arranged", "facilitated":
 			if next == "by" {
 				t := add(trigCoop, i, i+2)
 				t.passive = true
@@ -271,4 +305,50 @@ func (u *unit) plannedAt(i int) bool {
 	}
 	// "is to be signed"
 	return u.word(i-1) == "be" && u.word(i-2) == "to"
+}
+
+// auxiliaryBefore reports whether a passive auxiliary stands before the
+// verb at i: "was warmly received", "were welcomed".
+func (u *unit) auxiliaryBefore(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		switch u.word(j) {
+		case "was", "were", "been", "is", "are", "be", "being":
+			return true
+		case "warmly", "cordially", "officially", "also", "then", "later", "respectfully", "kindly":
+			continue
+		}
+		return false
+	}
+	return false
+}
+
+// heldAt returns the token after "took place … at" or "was held … at"
+// that starts at i, or 0: where a visit or meeting happened.
+func (u *unit) heldAt(i int) int {
+	if !(u.word(i) == "took" && u.word(i+1) == "place" || (u.word(i) == "was" || u.word(i) == "were") && u.word(i+1) == "held") {
+		return 0
+	}
+	for j := i + 2; j < len(u.toks) && j < i+12; j++ {
+		if u.word(j) == "at" {
+			return j + 1
+		}
+		if u.word(j) == "," && u.word(j+1) != "in" {
+			return 0
+		}
+	}
+	return 0
+}
+
+// orgAt reports whether an institution's name starts at token i, or at
+// i+1 after "the".
+func (u *unit) orgAt(i int) bool {
+	if u.word(i) == "the" {
+		i++
+	}
+	for _, m := range u.insts {
+		if m.From == i {
+			return true
+		}
+	}
+	return false
 }
