@@ -65,20 +65,56 @@ func (e *events) venueVisits(u *unit, parties []int) {
 	if strings.Contains(u.lower, "online") || strings.Contains(u.lower, "virtual") || strings.Contains(u.lower, "video") {
 		return
 	}
-	for _, m := range u.insts {
-		if !isVenue(u, m.From) && u.word(m.To) != "'s" || !slices.Contains(parties, m.Org) {
-			continue
-		}
-		if isVenue(u, m.From) || u.word(m.To+1) == "campus" || u.word(m.To+2) == "campus" || u.word(m.To+1) == "headquarters" {
-			for _, p := range parties {
-				vc, hc := e.w.orgs.list[p].country, e.w.orgs.list[m.Org].country
-				if p != m.Org && vc != "" && hc != "" && vc != hc {
-					e.stop(u, p, m.Org, m.From)
-				}
-			}
-			return
+	venue := e.venueOwner(u)
+	if venue < 0 || !slices.Contains(parties, venue) {
+		return
+	}
+	for _, p := range parties {
+		vc, hc := e.w.orgs.list[p].country, e.w.orgs.list[venue].country
+		if p != venue && vc != "" && hc != "" && vc != hc {
+			e.stop(u, p, venue, 0)
 		}
 	}
+}
+
+// venueWords are the places of a body where a ceremony is held.
+var venueWords = map[string]bool{"campus": true, "office": true, "hall": true, "headquarters": true, "premises": true,
+	"building": true, "auditorium": true, "room": true, "library": true, "centre": true, "center": true}
+
+// venueOwner returns the body on whose premises a unit's event is held:
+// "at X", "at X's Anse Royal Campus", "at the Office of the X President",
+// "at the … Classroom of X"; or -1.
+func (e *events) venueOwner(u *unit) int {
+	for k := 0; k < len(u.toks); k++ {
+		if u.word(k) != "at" && u.word(k) != "in" {
+			continue
+		}
+		for _, m := range u.insts {
+			if m.From <= k || m.From > k+10 || clauseBreak(u, k, m.From) {
+				continue
+			}
+			switch {
+			case m.From == k+1 || m.From == k+2 && u.word(k+1) == "the":
+				if u.word(k) == "at" || u.word(m.To) == "'s" {
+					return m.Org // "at X", "in X's hall"
+				}
+			case u.word(m.From-1) == "of" || u.word(m.From-1) == "the" && u.word(m.From-2) == "of":
+				// "at the Office of the AAU President", "at the … Classroom of DU"
+				if venueWords[u.word(m.From-2)] || venueWords[u.word(m.From-3)] || u.toks[m.From-2].IsCap() {
+					return m.Org
+				}
+			}
+			if u.word(m.To) == "'s" {
+				for j := m.To + 1; j < len(u.toks) && j <= m.To+5; j++ {
+					if venueWords[u.word(j)] {
+						return m.Org // "at UniSey's Anse Royal Campus"
+					}
+				}
+			}
+			break
+		}
+	}
+	return -1
 }
 
 // standingAgreement reads an agreement named with its parties but not

@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/coopbot/coopbot/knowledge/gazetteer"
 	"github.com/coopbot/coopbot/knowledge/text"
 )
 
@@ -60,16 +61,22 @@ func (w *draft) findDelegations(u *unit) []delegation {
 		// "delegation from/of (the) (Faculty of …,) X".
 		if d.visitor < 0 && (u.word(i+1) == "from" || u.word(i+1) == "of" || u.word(i+1) == "representing") {
 			for _, m := range u.insts {
-				if m.From >= i+2 && m.From <= i+4 || m.From > i+4 && m.From <= i+14 && onlyNames(u.toks[i+2:m.From]) {
+				if m.From >= i+2 && m.From <= i+4 || m.From > i+4 && m.From <= i+14 && w.onlyNames(u.toks[i+2:m.From]) {
 					d.visitor, d.to = m.Org, m.To
 					break
 				}
 			}
 		}
-		// "a Canadian delegation": the body of that country the article names.
+		// "a Canadian delegation", "the New Zealand delegation": the body of
+		// that country the article names.
 		if d.visitor < 0 && i > 0 {
 			if c, ok := w.x.gaz.CountryOfDemonym(u.toks[i-1].Text); ok {
 				d.visitor = w.orgIn(c)
+			}
+			for _, p := range u.places {
+				if p.To == i && p.Place.Kind == gazetteer.PlaceCountry && !p.Demonym {
+					d.visitor = w.orgIn(p.Place.Country)
+				}
 			}
 		}
 		d.leader, d.leaderTitle, d.to = w.leaderAfter(u, max(d.to, i+1))
@@ -128,7 +135,7 @@ func (w *draft) leaderAfter(u *unit, i int) (name, title string, end int) {
 func (w *draft) leaderBefore(u *unit, i int) (name, title string) {
 	k := i - 1
 	for k >= 0 && (u.word(k) == "a" || u.word(k) == "the" || u.word(k) == "his" || u.word(k) == "her" || u.word(k) == "their" ||
-		u.word(k) == "its" || isDelegationAdjective(u.word(k))) {
+		u.word(k) == "its" || isDelegationAdjective(u.word(k)) || u.placeAt(k)) {
 		k--
 	}
 	switch {
@@ -163,13 +170,20 @@ func (w *draft) personOrg(u *unit, name string) int {
 	return -1
 }
 
-// onlyNames reports whether toks are capitalised words, connectors and
-// commas: the name of a part of an institution, not a clause.
-func onlyNames(toks []text.Token) bool {
+// onlyNames reports whether toks are capitalised words, connectors,
+// commas, nationalities and nouns of a kind of body: the name of a part of
+// an institution or an apposition, not a clause ("the Faculty of Law,",
+// "the Peruvian university,").
+func (w *draft) onlyNames(toks []text.Token) bool {
 	for _, t := range toks {
-		if !(t.IsWord() && t.IsCap()) && !nameConnectors[t.Text] && t.Text != "," && t.Text != "the" {
-			return false
+		if t.IsWord() && t.IsCap() || nameConnectors[t.Text] || t.Text == "," || t.Text == "the" || t.Text == "a" ||
+			classNouns[text.Stem(strings.ToLower(t.Text))] {
+			continue
 		}
+		if _, ok := w.x.gaz.CountryOfDemonym(t.Text); ok {
+			continue
+		}
+		return false
 	}
 	return true
 }

@@ -204,7 +204,7 @@ func (e *events) fill(u *unit, t trigger, dels []delegation, end int) *frame {
 	for i := range dels {
 		d := &dels[i]
 		switch {
-		case t.kind == trigHost && !t.passive && d.at >= t.to && d.at < end:
+		case t.kind == trigHost && !t.passive && d.at >= t.to && !clauseBreak(u, t.to, d.at):
 			if f.del == nil {
 				f.del = d
 			}
@@ -400,8 +400,25 @@ func (e *events) visitor(f *frame) int {
 		return f.u.insts[f.person.Institution].Org
 	case e.trip != nil:
 		return e.trip.visitor
+	case e.w.home >= 0 && titleSubject(f.u, f.from):
+		// "the VC visited …": the article's own head.
+		return e.w.home
 	}
 	return -1
+}
+
+// titleSubject reports whether the subject before token i is a title
+// alone: "the Rector", "the VC", "the Vice-Chancellor".
+func titleSubject(u *unit, i int) bool {
+	k := i - 1
+	for k >= 0 && (u.word(k) == "also" || u.word(k) == "then" || u.word(k) == "later") {
+		k--
+	}
+	if k < 1 || u.word(k-1) != "the" && u.word(k-1) != "its" && u.word(k-1) != "our" {
+		return false
+	}
+	t := u.toks[k].Text
+	return leadTitles[t] || titleWords[t] && t != "General" || t == "VC" || t == "PVC" || strings.HasSuffix(t, "-Chancellor")
 }
 
 // visit reads "X visited Y", "the delegation paid a working visit to Y",
@@ -428,8 +445,23 @@ func (e *events) visit(f *frame) {
 		return
 	}
 	for _, h := range hosts {
+		if e.ownMission(h, v) {
+			e.leg(f)
+			continue
+		}
 		e.stop(f.u, v, h, f.from)
 	}
+}
+
+// ownMission reports whether h is an embassy, consulate or high commission
+// of v's own country: meeting there is meeting on neutral ground.
+func (e *events) ownMission(h, v int) bool {
+	name := e.w.orgName(h)
+	if !strings.Contains(name, "Embassy") && !strings.Contains(name, "Consulate") && !strings.Contains(name, "High Commission") {
+		return false
+	}
+	hc, vc := e.w.orgs.list[h].country, e.w.orgs.list[v].country
+	return hc != "" && hc == vc
 }
 
 // openFor makes sure a trip of visitor is open.

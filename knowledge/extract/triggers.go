@@ -127,7 +127,8 @@ func (u *unit) findTriggers() []trigger {
 				add(trigVisit, i, j)
 				i = j - 1
 			}
-		case "travelled", "traveled", "went", "flew", "headed", "proceeded", "moved", "continued", "returned":
+		case "travelled", "traveled", "travelling", "traveling", "travels", "travel", "went", "flew", "headed", "heading",
+			"proceeded", "moved", "continued", "continues", "returned", "goes", "going", "journeyed":
 			j := i + 1
 			if next == "on" {
 				j++
@@ -141,6 +142,17 @@ func (u *unit) findTriggers() []trigger {
 			if u.word(j) == "to" && !(w == "headed" && u.word(i+1) == "by") {
 				add(trigVisit, i, j+1)
 				i = j
+			}
+		case "began", "started", "begins", "starts", "ended", "finished":
+			// "the visit began at X": where a trip stopped.
+			if (next == "at" || next == "with") && u.visitNounBefore(i) {
+				add(trigVisit, i, i+2)
+				i++
+			}
+		case "attended", "attending", "attend", "participated", "joined":
+			// "attended the forum held at X", "took part in a conference hosted by X".
+			if j := u.eventHostAfter(i + 1); j > 0 {
+				add(trigVisit, i, j)
 			}
 		case "arrived", "arrives", "arriving":
 			if next == "in" || next == "at" {
@@ -305,6 +317,35 @@ func (u *unit) plannedAt(i int) bool {
 	}
 	// "is to be signed"
 	return u.word(i-1) == "be" && u.word(i-2) == "to"
+}
+
+// visitNounBefore reports whether "visit", "trip" or "tour" is the
+// subject of the verb at i: "the visit began at X".
+func (u *unit) visitNounBefore(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		switch u.word(j) {
+		case "visit", "trip", "tour", "mission", "programme", "program", "day", "journey":
+			return true
+		}
+	}
+	return false
+}
+
+// eventHostAfter returns the token where the host of an event starts, in
+// "the forum held at X", "a conference hosted by X", "the meeting at X",
+// from token i, or 0.
+func (u *unit) eventHostAfter(i int) int {
+	for j := i; j < len(u.toks) && j < i+16; j++ {
+		switch u.word(j) {
+		case ";", ".":
+			return 0
+		case "held", "hosted", "organised", "organized", "convened":
+			if (u.word(j+1) == "at" || u.word(j+1) == "by" && u.word(j) == "hosted") && u.orgAt(j+2) {
+				return j + 2
+			}
+		}
+	}
+	return 0
 }
 
 // auxiliaryBefore reports whether a passive auxiliary stands before the
