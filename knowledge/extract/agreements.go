@@ -179,7 +179,8 @@ func (e *events) parties(f *frame) []int {
 	if len(agents) == 0 && f.del != nil && f.del.visitor >= 0 {
 		agents = []int{f.del.visitor}
 	}
-	if len(agents) == 0 && len(f.personOrgs) > 0 {
+	if len(f.personOrgs) > len(agents) && !slices.ContainsFunc(agents, func(a int) bool { return !slices.Contains(f.personOrgs, a) }) {
+		// "the Rector of A, P, the Rector of B, Q, and … signed"
 		agents = f.personOrgs
 	}
 	both := u.has(bothSides) || u.has(manySides)

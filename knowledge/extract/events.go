@@ -252,7 +252,7 @@ func (e *events) subject(u *unit, i int) []int {
 		if m.From >= i {
 			continue
 		}
-		if isVenue(u, m.From) {
+		if isVenue(u, m.From) || prepositionalObject(u, m.From) && last < 0 {
 			continue
 		}
 		if clauseBreak(u, m.To, i) {
@@ -327,6 +327,20 @@ func (e *events) groupAt(u *unit, i, end int) []int {
 		}
 	}
 	return group
+}
+
+// prepositionalObject reports whether the name at token i follows a
+// preposition, so cannot be a clause's subject: "the new MoU with CNU".
+func prepositionalObject(u *unit, i int) bool {
+	k := i - 1
+	if u.word(k) == "the" {
+		k--
+	}
+	switch u.word(k) {
+	case "with", "to", "from", "for", "between", "of", "among", "by", "against", "towards", "into", "under":
+		return true
+	}
+	return false
 }
 
 // isVenue reports whether the name at token i is where something happens,
@@ -921,6 +935,15 @@ func nonTraveller(u *unit, i int) bool {
 // subject, "KKU, NUOL and RUPP launched …": they act together.
 func (e *events) groupAtStart(u *unit) {
 	i := 0
+	// "On 19 February 2025, the A, B and C …": an opening adverbial.
+	if len(u.dates) > 0 && tokenAt(u, u.dates[0].Pos) <= 2 {
+		for k := 0; k < len(u.toks) && k < 10; k++ {
+			if u.word(k) == "," {
+				i = k + 1
+				break
+			}
+		}
+	}
 	for i < len(u.toks) && (u.word(i) == "the" || u.toks[i].IsWord() && !u.toks[i].IsCap() && i == 0) {
 		i++
 	}
