@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/coopbot/coopbot/knowledge/text"
 )
@@ -23,22 +24,30 @@ const maxNameWords = 4
 // nameParticles are the lower-case words inside names: "de Vries", "van Dijk".
 var nameParticles = text.Set("de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "bin", "binti", "al", "el", "dos", "das", "del")
 
-// findPeople finds titled people in a sentence: "Assoc. Prof. Dr. Nguyen Van
-// An, Vice Rector", "President Jane Roe of …", "Mr. Ton Vi - Director of …".
-// insts are the sentence's institution mentions.
+// findPeople finds the people a sentence names: after an honorific or a
+// title ("Assoc. Prof. Dr. Nguyen Van An", "President Jane Roe", "VU
+// Rector Rimvydas Petrauskas"), before a title ("Li Na, Director of …",
+// "Anne Pellé (vice-president, …)"), quoted ("said Priya Sharma"), and in
+// lists of names ("made up of A, B and C"). insts are the sentence's
+// institution mentions.
 func findPeople(s string, toks []text.Token, insts []mention) []personMention {
 	var out []personMention
 	for i := 0; i < len(toks); i++ {
 		start := i
 		var lead []string
-		// A position before the name: "President", "Vice Rector".
-		for i < len(toks) && (titleWords[toks[i].Text] && (len(lead) > 0 || leadTitles[toks[i].Text] || toks[i].Text == "Vice" || toks[i].Text == "Deputy")) {
+		// A position before the name: "President", "Vice Rector", "Executive Vice President".
+		for i < len(toks) && titleWords[toks[i].Text] && toks[i].IsCap() {
 			lead = append(lead, toks[i].Text)
 			i++
 		}
+		if len(lead) > 0 && !leadTitles[lead[len(lead)-1]] && !strings.HasSuffix(lead[len(lead)-1], "-Chancellor") &&
+			!strings.HasSuffix(lead[len(lead)-1], "-Rector") && !strings.HasSuffix(lead[len(lead)-1], "-President") {
+			lead = nil
+			i = start
+		}
 		honored, prof := 0, false
-		for i < len(toks) && honorifics[strings.TrimSuffix(toks[i].Text, ".")] && toks[i].IsCap() {
-			prof = prof || strings.HasPrefix(toks[i].Text, "Prof")
+		for i < len(toks) && isHonorific(toks, i) {
+			prof = prof || strings.HasPrefix(strings.ToLower(toks[i].Text), "prof")
 			honored++
 			i++
 			if i < len(toks) && toks[i].Text == "." {
@@ -49,33 +58,16 @@ func findPeople(s string, toks []text.Token, insts []mention) []personMention {
 			i = start
 			continue
 		}
-		j := i
-		for j < len(toks) && j-i < maxNameWords+1 {
-			if isNameWord(toks[j]) || honored > 0 && isNameAfterHonorific(toks[j], j > i) {
-				j++
-				continue
-			}
-			// "Anna de Vries", "Ludwig van Beethoven": a particle between names.
-			if j > i && nameParticles[toks[j].Text] {
-				k := j
-				for k < len(toks) && nameParticles[toks[k].Text] {
-					k++
-				}
-				if k < len(toks) && isNameWord(toks[k]) {
-					j = k + 1
-					continue
-				}
-			}
-			break
-		}
-		if j-i < 2 || (j < len(toks) && institutionHeads[toks[j].Text]) {
+		j := nameSpan(toks, i, honored > 0)
+		if j == i || (j < len(toks) && institutionHeads[toks[j].Text]) {
 			i = start
 			continue
 		}
-		p := personMention{Name: joinWords(toks, i, j), From: start, To: j, Institution: -1, Professor: prof}
+		p := personMention{Name: nameText(s, toks, i, j), From: start, To: j, Institution: -1, Professor: prof}
 		if len(lead) > 0 && !(len(lead) == 1 && lead[0] == "Professor") {
 			p.Title = strings.Join(lead, " ")
 		}
+		j = skipPostNominals(toks, j)
 		end := j
 		p.Title, p.Institution, end = titleAfter(s, toks, j, insts, p.Title)
 		if p.Institution < 0 {
@@ -84,17 +76,116 @@ func findPeople(s string, toks []text.Token, insts []mention) []personMention {
 		if p.Title == "" && prof {
 			p.Title = "Professor"
 		}
-		p.To = end
+		p.To = max(end, j)
 		out = append(out, p)
 		i = j - 1
 	}
 	out = append(out, bareNames(s, toks, insts, out)...)
-	return append(out, speakers(s, toks, insts, out)...)
+	out = append(out, speakers(s, toks, insts, out)...)
+	return append(out, nameLists(s, toks, insts, out)...)
+}
+
+// extraHonorifics are honorifics and degrees of other languages, written
+// in lower case too: "prof. Ing. Pavel Ripka", "doc. Ing. arch. …".
+var extraHonorifics = text.Set("prof", "doc", "ing", "Ing", "arch", "Mgr", "Bc", "RNDr", "MUDr", "JUDr", "PhDr",
+	"Dipl", "Dott", "Dra", "Drs", "Ir", "Lic", "Mag", "Excellency", "Atty", "Sen", "Amb", "Pr", "Datuk", "Dato", "Tan", "Sri")
+
+// isHonorific reports whether token i is an honorific before a name;
+// "His Excellency" is one.
+func isHonorific(toks []text.Token, i int) bool {
+	t := strings.TrimSuffix(toks[i].Text, ".")
+	switch {
+	case honorifics[t] && toks[i].IsCap():
+		return true
+	case extraHonorifics[t] && (t != "Tan" && t != "Sri" || i+1 < len(toks) && toks[i+1].Text == "Sri"):
+		return t != "prof" && t != "doc" || i+1 < len(toks) && toks[i+1].Text == "."
+	case (t == "His" || t == "Her") && i+1 < len(toks) && toks[i+1].Text == "Excellency":
+		return true
+	}
+	return false
+}
+
+// nameSuffixes end a name: "Rosein A. Ancheta Jr.".
+var nameSuffixes = text.Set("Jr", "Sr", "II", "III", "IV")
+
+// nameSpan returns the end of the person's name that starts at token i:
+// two to four name words, with initials ("Erwin F. Cadorna", "J.
+// Batbaatar"), particles ("Peter van Dongen") and a suffix ("Jr."); i
+// when there is none. After an honorific, a word that elsewhere opens
+// sentences may be a name ("Mr. To Quoc").
+func nameSpan(toks []text.Token, i int, honored bool) int {
+	j, words, full := i, 0, 0
+	for j < len(toks) && words < maxNameWords+1 {
+		t := toks[j]
+		switch {
+		case isInitial(toks, j):
+			j += 2 // "F."
+			words++
+			continue
+		case isNameWord(t) || honored && isNameAfterHonorific(t, j > i):
+			j++
+			words++
+			full++
+			continue
+		case words > 0 && nameSuffixes[t.Text] && full >= 2:
+			j++
+			if j < len(toks) && toks[j].Text == "." {
+				j++
+			}
+			return j
+		case j > i && nameParticles[t.Text]:
+			k := j
+			for k < len(toks) && nameParticles[toks[k].Text] {
+				k++
+			}
+			if k < len(toks) && isNameWord(toks[k]) {
+				j = k
+				continue
+			}
+		}
+		break
+	}
+	// A name has a full word, and two words unless an initial opens it.
+	if full == 0 || words < 2 || j > i && isInitial(toks, j-2) && full == 0 {
+		return i
+	}
+	return j
+}
+
+// isInitial reports whether tokens i and i+1 are an initial and its full
+// stop: "F.", "A.".
+func isInitial(toks []text.Token, i int) bool {
+	if i < 0 || i+1 >= len(toks) || toks[i+1].Text != "." {
+		return false
+	}
+	r := []rune(toks[i].Text)
+	return len(r) == 1 && unicode.IsUpper(r[0])
+}
+
+// nameText returns a name as written, its initials with their full stops.
+func nameText(s string, toks []text.Token, i, j int) string {
+	name := strings.TrimSpace(text.Join(s, toks, i, j))
+	return strings.Join(strings.Fields(name), " ")
+}
+
+// postNominals follow a name and are not part of it: "Pavel Ripka, CSc.",
+// "Budi Santoso, Ph.D.".
+var postNominals = text.Set("CSc", "DrSc", "PhD", "Ph", "MBA", "MSc", "MA", "MD", "DSc", "FRS", "OBE", "CBE", "Esq", "PE", "DPhil")
+
+// skipPostNominals returns the token after the degrees that follow a name.
+func skipPostNominals(toks []text.Token, j int) int {
+	for j+1 < len(toks) && toks[j].Text == "," && postNominals[strings.TrimSuffix(toks[j+1].Text, ".")] {
+		j += 2
+		for j < len(toks) && (toks[j].Text == "." || toks[j].Text == "D" || toks[j].Text == "Sc") {
+			j++
+		}
+	}
+	return j
 }
 
 // speechVerbs introduce or follow the person quoted: "said Priya Sharma".
 var speechVerbs = text.Set("said", "says", "added", "noted", "explained", "shared", "stated", "emphasized",
-	"emphasised", "stressed", "remarked", "commented", "recalled")
+	"emphasised", "stressed", "remarked", "commented", "recalled", "told", "highlighted", "affirmed", "underlined")
 
 // speakers finds the people a sentence quotes by their full name: "said
 // Priya Sharma, a graduate of …", "Dr. Lee said" is found already.
@@ -104,15 +195,11 @@ func speakers(s string, toks []text.Token, insts []mention, found []personMentio
 		var from, to int
 		switch {
 		case speechVerbs[toks[i].Text] && isNameWord(toks[i+1]):
-			from, to = i+1, i+1
-			for to < len(toks) && to-from < maxNameWords && isNameWord(toks[to]) {
-				to++
-			}
+			from = i + 1
+			to = nameSpan(toks, from, false)
 		case isNameWord(toks[i]) && (i == 0 || toks[i-1].Text == "," || toks[i-1].Text == "\"" || toks[i-1].Text == "”"):
-			from, to = i, i
-			for to < len(toks) && to-from < maxNameWords && isNameWord(toks[to]) {
-				to++
-			}
+			from = i
+			to = nameSpan(toks, from, false)
 			if to >= len(toks) || !speechVerbs[toks[to].Text] {
 				continue
 			}
@@ -123,7 +210,7 @@ func speakers(s string, toks []text.Token, insts []mention, found []personMentio
 			continue
 		}
 		title, inst, end := titleAfter(s, toks, to, insts, "")
-		out = append(out, personMention{Name: joinWords(toks, from, to), Title: title, Institution: inst, From: from, To: max(end, to)})
+		out = append(out, personMention{Name: nameText(s, toks, from, to), Title: title, Institution: inst, From: from, To: max(end, to)})
 		i = max(end, to) - 1
 	}
 	return out
@@ -131,32 +218,133 @@ func speakers(s string, toks []text.Token, insts []mention, found []personMentio
 
 // bareNameCues are the words after which a name without an honorific may
 // stand when a title follows it: "headed by Zhang Wei, Vice President of …".
-var bareNameCues = text.Set("by", "included", "includes", "including", ",", "and", "with", "(", "of")
+var bareNameCues = text.Set("by", "included", "includes", "including", ",", "and", "with", "(", "of", ";", ":", "–", "-")
 
-// bareNames finds names without an honorific that a title follows:
-// "Li Na, Director of the Office of …".
+// bareNames finds names without an honorific that a title follows: "Li
+// Na, Director of the Office of …", "Anne Pellé (vice-president, …)",
+// "John Laxon, Regional Director Asia of …, said"; and names that follow
+// a title and a comma: "the Rector of the university, Alojzy Nowak,".
 func bareNames(s string, toks []text.Token, insts []mention, found []personMention) []personMention {
 	var out []personMention
+	for i := 0; i < len(toks); i++ {
+		if i > 0 && !bareNameCues[toks[i-1].Text] || !isNameWord(toks[i]) || inPerson(found, i) || inPerson(out, i) || inMention(insts, i) {
+			continue
+		}
+		j := nameSpan(toks, i, false)
+		if j == i || j >= len(toks) || inMention(insts, j-1) {
+			continue
+		}
+		titled := toks[j].Text == "," && j+1 < len(toks) && (titleWords[toks[j+1].Text] || roleWords[strings.ToLower(toks[j+1].Text)] ||
+			(toks[j+1].Text == "a" || toks[j+1].Text == "the") && j+2 < len(toks) && (titleWords[toks[j+2].Text] || roleWords[strings.ToLower(toks[j+2].Text)])) ||
+			toks[j].Text == "(" && j+1 < len(toks) && roleWords[strings.ToLower(toks[j+1].Text)]
+		after := i >= 2 && toks[i-1].Text == "," && titleBefore(toks, i-1)
+		if !titled && !after {
+			continue
+		}
+		p := personMention{Name: nameText(s, toks, i, j), From: i, To: j, Institution: -1}
+		if titled {
+			k := j + 1
+			if toks[k].Text == "a" || toks[k].Text == "the" {
+				k++
+			}
+			p.Title, p.Institution, p.To = titleAfter(s, toks, j, insts, "")
+			if p.Title == "" && k < len(toks) {
+				p.Title = toks[k].Text
+			}
+		} else {
+			p.Title, p.Institution = titleAt(s, toks, i-1, insts)
+		}
+		if p.Institution < 0 {
+			p.Institution = nearestBefore(insts, i)
+		}
+		out = append(out, p)
+		i = max(p.To, j) - 1
+	}
+	return out
+}
+
+// roleWords are lower-case positions that follow a name: "captain of the
+// team", "convener of …", "a student of …".
+var roleWords = text.Set("captain", "convener", "convenor", "coordinator", "student", "graduate", "lecturer",
+	"professor", "researcher", "head", "director", "dean", "president", "vice-president", "rector", "chair",
+	"chairman", "chairperson", "founder", "member", "secretary", "minister", "ambassador", "consul", "manager",
+	"officer", "editor", "teacher", "artist", "author", "spokesperson", "spokesman", "representative", "treasurer",
+	"registrar", "chancellor", "vice-chancellor", "provost", "principal", "adviser", "advisor", "expert", "partner",
+	"executive", "chief", "deputy", "senior", "associate", "assistant", "doctoral", "phd", "master's", "alumnus", "alumna")
+
+// titleBefore reports whether the words before the comma at i end a
+// title: "the Rector of the university,", "the Dean of the Faculty of
+// Education,", "the two Rectors,".
+func titleBefore(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-12; k-- {
+		t := toks[k].Text
+		if t == "," || t == ";" || t == "." {
+			return false
+		}
+		if titleWords[t] || strings.HasSuffix(t, "Rectors") || strings.HasSuffix(t, "Presidents") || t == "Deans" {
+			return k == 0 || toks[k-1].Text == "the" || toks[k-1].Text == "its" || toks[k-1].Text == "two" ||
+				toks[k-1].Text == "," || titleWords[toks[k-1].Text] || toks[k-1].IsAcronym()
+		}
+	}
+	return false
+}
+
+// titleAt returns the title that ends at the comma at i, and the
+// institution mention inside it.
+func titleAt(s string, toks []text.Token, i int, insts []mention) (string, int) {
+	k := i - 1
+	for k > 0 && k >= i-12 && toks[k-1].Text != "," && toks[k-1].Text != ";" && toks[k-1].Text != "the" && toks[k-1].Text != "its" {
+		k--
+	}
+	inst := -1
+	for m := range insts {
+		if insts[m].From >= k && insts[m].To <= i {
+			inst = m
+		}
+	}
+	title := trimTitle(strings.TrimSpace(text.Join(s, toks, k, i)))
+	if inst >= 0 {
+		title = trimTitle(strings.TrimSpace(text.Join(s, toks, k, insts[inst].From)))
+	}
+	return title, inst
+}
+
+// listCues open a list of people: "made up of", "consisting of", "members:".
+var listOpeners = text.Set("of", "including", "included", "includes", ":", "comprising", "were")
+
+// nameLists finds the names of a list that opens with "made up of",
+// "including", "consisting of" or a colon, and holds at least two names:
+// "a delegation made up of Peter van Dongen, Loes Witteveen and Toine Smits".
+func nameLists(s string, toks []text.Token, insts []mention, found []personMention) []personMention {
+	var out []personMention
 	for i := 1; i < len(toks); i++ {
-		if !bareNameCues[toks[i-1].Text] || !isNameWord(toks[i]) || inPerson(found, i) || inMention(insts, i) {
+		if !listOpeners[toks[i-1].Text] || toks[i-1].Text == "of" && (i < 3 || toks[i-2].Text != "up" && toks[i-2].Text != "consisting" && toks[i-2].Text != "composed") {
 			continue
 		}
-		j := i
-		for j < len(toks) && j-i < maxNameWords && isNameWord(toks[j]) {
-			j++
+		var items []personMention
+		k := i
+		for k < len(toks) {
+			if inMention(insts, k) || inPerson(found, k) {
+				break
+			}
+			j := nameSpan(toks, k, false)
+			if j == k {
+				break
+			}
+			items = append(items, personMention{Name: nameText(s, toks, k, j), From: k, To: j, Institution: -1})
+			if j+1 < len(toks) && (toks[j].Text == "," || toks[j].Text == "and") {
+				k = j + 1
+				if toks[k].Text == "and" {
+					k++
+				}
+				continue
+			}
+			break
 		}
-		if j-i < 2 || j+1 >= len(toks) || toks[j].Text != "," || !titleWords[toks[j+1].Text] {
-			continue
+		if len(items) >= 2 {
+			out = append(out, items...)
+			i = items[len(items)-1].To
 		}
-		title, inst, end := titleAfter(s, toks, j, insts, "")
-		if title == "" {
-			continue
-		}
-		if inst < 0 {
-			inst = nearestBefore(insts, i)
-		}
-		out = append(out, personMention{Name: joinWords(toks, i, j), Title: title, Institution: inst, From: i, To: end})
-		i = end
 	}
 	return out
 }
