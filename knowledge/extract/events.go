@@ -99,6 +99,9 @@ func (e *events) readCaption(u *unit) {
 			if len(f.agents) == 0 {
 				f.agents = f.personOrgs
 			}
+			if len(f.agents) == 0 && e.w.home >= 0 {
+				f.agents = []int{e.w.home}
+			}
 			if len(f.agents) > 0 && len(f.objects) > 0 {
 				e.together(f, KindProgramme)
 			}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/coopbot/coopbot/knowledge/text"
 )
@@ -39,7 +40,7 @@ func findInstitutions(s string, toks []text.Token, isPlace func(string) bool) []
 	}
 	list := 0
 	for i := range toks {
-		if used[i] || !institutionHeads[toks[i].Text] {
+		if used[i] || !isHead(toks[i].Text) {
 			continue
 		}
 		if single, ok := pluralHeads[toks[i].Text]; ok {
@@ -54,7 +55,8 @@ func findInstitutions(s string, toks []text.Token, isPlace func(string) bool) []
 		}
 		from, to := headSpan(toks, i, isPlace)
 		to = companySuffix(toks, to)
-		if to-from < 2 || subunit(toks, from, to) || generic(toks, from, to) {
+		to = acronymExtension(toks, from, to)
+		if to-from < 2 && !compoundHead(toks[i].Text) || subunit(toks, from, to) || generic(toks, from, to) || notBody(toks, from, to, isPlace) {
 			for k := from; k < to; k++ {
 				used[k] = true
 			}
@@ -71,12 +73,28 @@ func findInstitutions(s string, toks []text.Token, isPlace func(string) bool) []
 }
 
 // headSpan grows a name around the head noun at toks[h]: capitalised words
-// to its left, and capitalised words joined by "of", "for", "and" to its right.
+// (with initials and particles: "John von Neumann University", "Manuel S.
+// Enverga University") to its left, and capitalised words and numbers
+// joined by "of", "for", "de la", "and" to its right ("Universidad
+// Católica de la Santísima Concepción", "Université Paris 13").
 func headSpan(toks []text.Token, h int, isPlace func(string) bool) (from, to int) {
+	mission := missionHeads[toks[h].Text]
 	from = h
 	for from > 0 {
 		t := toks[from-1]
-		if !t.IsWord() || !t.IsCap() || leftStops[t.Text] || titleWords[t.Text] || honorifics[t.Text] || isMonthOrDay(t.Text) {
+		// "Manuel S. Enverga": an initial inside the name.
+		if t.Text == "." && from >= 3 && isInitial(toks, from-2) && toks[from-3].IsCap() && !leftStops[toks[from-3].Text] {
+			from -= 2
+			continue
+		}
+		// "John von Neumann University", "Davao del Sur State College".
+		if nameParticles[t.Text] && from >= 2 && toks[from-2].IsWord() && toks[from-2].IsCap() && !leftStops[toks[from-2].Text] &&
+			!institutionHeads[toks[from-2].Text] && !titleWords[toks[from-2].Text] {
+			from--
+			continue
+		}
+		if !t.IsWord() || !t.IsCap() || leftStops[t.Text] || isTitleWord(t.Text) && !(mission && missionWords[t.Text]) ||
+			honorifics[t.Text] || isMonthOrDay(t.Text) {
 			break
 		}
 		if from-2 >= 0 && toks[from-2].Text == "." && honorifics[toks[from-1].Text] {
@@ -96,33 +114,45 @@ func headSpan(toks []text.Token, h int, isPlace func(string) bool) (from, to int
 		// "Prince of Songkla University": one word and "of" before the name.
 		if from >= 2 && toks[from-1].Text == "of" && (from == 2 || !toks[from-3].IsCap() && !nameConnectors[toks[from-3].Text]) {
 			w := toks[from-2]
-			if w.IsWord() && w.IsCap() && !w.IsAcronym() && !institutionHeads[w.Text] && !leftStops[w.Text] && !titleWords[w.Text] && !honorifics[w.Text] {
+			if w.IsWord() && w.IsCap() && !w.IsAcronym() && !institutionHeads[w.Text] && !leftStops[w.Text] && !isTitleWord(w.Text) &&
+				!honorifics[w.Text] && !groupNouns[w.Text] {
 				from -= 2
 				break
 			}
 		}
 	}
 	to = h + 1
-	inOf := false
+	inOf, inFor := false, false
 	for to < len(toks) {
 		t := toks[to]
 		switch {
-		case t.IsWord() && t.IsCap() && !titleWords[t.Text] && !honorifics[t.Text] && !isMonthOrDay(t.Text):
+		case t.IsWord() && t.IsCap() && !isTitleWord(t.Text) && !honorifics[t.Text] && !isMonthOrDay(t.Text),
+			mission && missionWords[t.Text]:
 			to++
+		case isNumeral(t.Text) && to > h && toks[to-1].IsCap() && (to+1 >= len(toks) || !toks[to+1].IsWord() || !toks[to+1].IsCap()):
+			to++ // "Université Paris 13", "Lille 2"
+		case mission && t.Text == "in" && to+1 < len(toks) && toks[to+1].IsCap() && isPlace(toks[to+1].Text):
+			to += 2 // "Embassy of the Argentine Republic in Italy"
+		case (t.Text == "and" || t.Text == "&") && to+1 < len(toks) && pluralHeads[toks[to+1].Text] != "" &&
+			(to+2 >= len(toks) || !toks[to+2].IsCap()):
+			to += 2 // "INTI University & Colleges", "… School and Colleges"
+		case t.Text == "in" && inFor && to+1 < len(toks) && fieldWords[toks[to+1].Text]:
+			to++ // "Foundation for International Cooperation in Research and Higher Education"
 		case nameConnectors[t.Text] && to+1 < len(toks) && capAfter(toks, to+1):
 			run := capRun(toks, to+1)
-			if hasSingularHead(toks, to+1, run) {
+			if hasSingularHead(toks, to+1, run) && !(t.Text == "and" && inOf && ministryName(toks, h)) {
 				return from, to // "… Council of Osaka University": a new name starts
 			}
-			if t.Text == "and" {
-				if !inOf || toks[to+1].Text == "the" {
-					return from, to // "Kyoto University and Osaka University…", "… of CTU and the …"
+			if t.Text == "and" || t.Text == "&" {
+				if !inOf || toks[to+1].Text == "the" || toks[to+1].IsAcronym() {
+					return from, to // "Kyoto University and Osaka University…", "… of CTU and the …", "… of Parma and UBA"
 				}
 			} else {
 				inOf = true
+				inFor = inFor || t.Text == "for"
 			}
 			to++
-			if toks[to].Text == "the" {
+			for to < len(toks) && articles[toks[to].Text] {
 				to++
 			}
 		default:
@@ -130,6 +160,131 @@ func headSpan(toks []text.Token, h int, isPlace func(string) bool) (from, to int
 		}
 	}
 	return from, to
+}
+
+// articles may follow a connector inside a name: "de la", "of the", "di".
+var articles = text.Set("the", "la", "le", "les", "el", "los", "las", "der", "die", "das", "l'")
+
+// missionHeads are the heads of a country's missions abroad, whose names
+// hold words that elsewhere are titles: "Deputy High Commission",
+// "Consulate General of …".
+var missionHeads = text.Set("Embassy", "Consulate", "Commission", "Consulate-General", "Mission")
+
+// missionWords are the title words a mission's name may hold.
+var missionWords = text.Set("Deputy", "General", "High", "Assistant", "Permanent")
+
+// groupNouns are plural nouns of people that "of" may follow without
+// their being part of a name: "Graduates of X University".
+var groupNouns = text.Set("Graduates", "Students", "Members", "Staff", "Friends", "Alumni", "Delegates", "Representatives",
+	"Leaders", "Scientists", "Researchers", "Lecturers", "Teachers", "Officials", "Experts", "Participants")
+
+// isTitleWord reports whether w is a word of a person's position:
+// "Rector", "Vice-Chancellor", "Pro-Vice-Chancellor".
+func isTitleWord(w string) bool {
+	if titleWords[w] {
+		return true
+	}
+	if i := strings.IndexByte(w, '-'); i > 0 {
+		return titleWords[w[:i]] || titleWords[w[i+1:]]
+	}
+	return false
+}
+
+// isNumeral reports whether w is a number or a Roman numeral: "13", "V", "II".
+func isNumeral(w string) bool {
+	if w == "" {
+		return false
+	}
+	if strings.Trim(w, "0123456789") == "" {
+		return len(w) <= 3
+	}
+	return strings.Trim(w, "IVX") == "" && len(w) <= 4
+}
+
+// ministryName reports whether the name whose head is at h is a
+// ministry's, whose "and" joins its fields: "Ministry of Preschool and
+// School Education".
+func ministryName(toks []text.Token, h int) bool {
+	return toks[h].Text == "Ministry" || toks[h].Text == "Ministries" || toks[h].Text == "Department" && h > 0 && toks[h-1].Text == "State"
+}
+
+// headSuffixes end a word that is a head by itself in the language it
+// comes from: "Montanuniversität", "Fachhochschule".
+var headSuffixes = []string{"universität", "hochschule", "universitet", "üniversitesi", "yliopisto", "egyetem", "akademie", "politechnika", "universiteit"}
+
+// isHead reports whether w makes the capitalised span around it an institution.
+func isHead(w string) bool {
+	return institutionHeads[w] || compoundHead(w)
+}
+
+// compoundHead reports whether w is a word that ends with a head: a
+// one-word name such as "Montanuniversität".
+func compoundHead(w string) bool {
+	lw := strings.ToLower(w)
+	for _, s := range headSuffixes {
+		if strings.HasSuffix(lw, s) && len(lw) > len(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// acronymExtension extends a name over "and the …" or a few more words up
+// to a bracketed acronym that fits the longer name better: "Association
+// of Universities of Asia and the Pacific (AUAP)".
+func acronymExtension(toks []text.Token, from, to int) int {
+	for j := to + 1; j < len(toks) && j <= to+8; j++ {
+		if toks[j].Text != "(" {
+			if toks[j].Text == "," || toks[j].Text == "." || toks[j].Text == ";" {
+				return to
+			}
+			continue
+		}
+		if j+2 >= len(toks) || toks[j+2].Text != ")" || !toks[j+1].IsAcronym() {
+			return to
+		}
+		acr := toks[j+1].Text
+		short, long := joinWords(toks, from, to), joinWords(toks, from, j)
+		if !initialsFit(acr, short) && initialsFit(acr, long) {
+			for k := to; k < j; k++ {
+				if t := toks[k]; !(t.IsCap() || nameConnectors[t.Text] || articles[t.Text] || t.Text == "-") {
+					return to
+				}
+			}
+			return j
+		}
+		return to
+	}
+	return to
+}
+
+// mediaWords make a name a news medium's, not a body the guidelines count.
+var mediaWords = text.Set("News", "Newspaper", "Times", "Gazette", "Herald", "Radio", "Television", "TV", "Press", "Tribune", "Post", "Daily")
+
+// eventWords end a name that is an event's or a programme's: "Una Europa
+// One Health Summer School", "South Africa Sweden University Forum".
+var eventWords = text.Set("Forum", "Summit", "Conference", "Congress", "Symposium", "Workshop", "Seminar", "Festival",
+	"Fair", "Expo", "Exhibition", "Camp", "Olympiad", "Award", "Awards", "Prize", "Programme", "Program", "Project",
+	"Initiative", "Scholarship", "Scholarships", "Games", "Championship", "Week", "Day", "Days", "Events", "Meeting",
+	"Assembly", "Dialogue", "Roundtable", "Hackathon", "Competition", "Challenge", "Cup", "League", "Tournament")
+
+// notBody reports whether a span names no body the guidelines count: an
+// event or programme, a news medium, a country's government named by its
+// nationality ("the Philippine Government"), or a summer school.
+func notBody(toks []text.Token, from, to int, isPlace func(string) bool) bool {
+	last := toks[to-1].Text
+	if eventWords[last] || isYear(last) && to-1 > from && eventWords[toks[to-2].Text] {
+		return true
+	}
+	if to-from >= 2 && toks[to-1].Text == "School" && (toks[to-2].Text == "Summer" || toks[to-2].Text == "Winter" || toks[to-2].Text == "Spring") {
+		return true
+	}
+	for k := from; k < to; k++ {
+		if mediaWords[toks[k].Text] && (k+1 < to && (toks[k+1].Text == "Agency" || toks[k+1].Text == "Service") || k == to-1 && !institutionHeads[toks[k].Text]) {
+			return true
+		}
+	}
+	return to-from == 2 && toks[to-1].Text == "Government" && !toks[from].IsAcronym() && !isPlace(toks[from].Text)
 }
 
 // companySuffix takes ", Ltd." after "Co." into a company's name:

@@ -113,6 +113,8 @@ var leadTitles = text.Set(
 	"Minister", "Ambassador", "Secretary", "Governor", "Mayor", "Professor", "Consul", "CEO",
 )
 
+// Words of heads and titles the span rules treat apart.
+
 // classNouns name a class of bodies, not one: after an adjective they make
 // a common noun phrase ("European universities"), not a name. They are
 // given as Stem leaves them.

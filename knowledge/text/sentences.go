@@ -15,6 +15,8 @@ var abbreviations = map[string]bool{
 	"co": true, "corp": true, "dept": true, "univ": true, "approx": true, "jan": true, "feb": true,
 	"mar": true, "apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
 	"oct": true, "nov": true, "dec": true, "h.e": true, "u.s": true, "u.k": true, "p": true, "pp": true,
+	"ing": true, "arch": true, "doc": true, "csc": true, "drsc": true, "mgr": true, "dipl": true, "md": true,
+	"dott": true, "dra": true, "sra": true, "lic": true, "atty": true, "sen": true, "amb": true, "mt": true, "ft": true,
 }
 
 // Sentences splits a paragraph into sentences. A full stop after an
