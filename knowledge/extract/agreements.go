@@ -12,6 +12,9 @@ import (
 // "between" after the verb), what (one record per document the sentence
 // names) and when.
 func (e *events) sign(f *frame) {
+	if debugEvents {
+		println("SIGN", f.u.text, len(e.parties(f)), f.planned)
+	}
 	u := f.u
 	parties := e.parties(f)
 	if len(parties) < 2 {
@@ -244,6 +247,9 @@ func (e *events) oneEach(f *frame, docs []string) bool {
 // readListItem takes a list item after a signing that ended with a colon
 // as one more counterpart; it reports whether the unit was one.
 func (e *events) readListItem(u *unit) bool {
+	if debugEvents {
+		println("ITEM", u.text, len(u.insts))
+	}
 	if !article.IsListItem(u.text) && !(len(u.insts) > 0 && u.insts[0].From <= 1 && len(u.toks) <= u.insts[0].To+6) {
 		return false
 	}
@@ -344,3 +350,4 @@ func (w *draft) aboutCooperation() bool {
 	}
 	return n >= 3
 }
+const debugEvents = true

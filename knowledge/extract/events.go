@@ -94,7 +94,7 @@ func (e *events) readCaption(u *unit) {
 		if k+1 < len(trigs) {
 			end = trigs[k+1].from
 		}
-		if t.kind == trigMeet || t.kind == trigCoop || t.kind == trigSign {
+		if t.kind == trigMeet || t.kind == trigCoop {
 			f := e.fill(u, t, nil, end)
 			if len(f.agents) == 0 {
 				f.agents = f.personOrgs

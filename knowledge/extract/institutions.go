@@ -315,14 +315,19 @@ func generic(toks []text.Token, from, to int) bool {
 		case t == "of" || t == "for" || t == "on" || memberHeads[t]:
 			return false
 		case institutionHeads[t] || nameConnectors[t] || genericWords[t] || fieldWords[t]:
-		case toks[k].IsAcronym() && k == from:
-			// "KTU Congress and Culture Center": a body's own facility
+		case toks[k].IsAcronym() && k == from && !academicHeads[toks[to-1].Text]:
+			// "KTU Congress and Culture Center": a body's own facility; but
+			// "INTI International University" is a university
 		default:
 			return false
 		}
 	}
 	return true
 }
+
+// academicHeads are the heads of bodies that teach or research: an
+// acronym before one names the body ("SIAS University"), not its facility.
+var academicHeads = text.Set("University", "College", "Institute", "Academy", "Polytechnic", "School", "Universiti", "Universitas")
 
 // memberHeads are the heads of bodies made of their members, whose names
 // are often made of generic words.

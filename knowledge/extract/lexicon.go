@@ -23,6 +23,13 @@ var institutionHeads = text.Set(
 	"Politecnico", "Polytechnique", "Cooperative", "Universitat", "Universiteit", "Uniwersytet",
 	"Politechnika", "Tecnológico", "Tecnologico", "Üniversitesi", "Universitet", "Service",
 	"Department", "Faculty", "Office", "Division", "Section", "Board", "Committee", "Unit",
+	// Heads of other languages.
+	"Hogeschool", "Högskola", "Høgskole", "Høgskolen", "Hochschule", "École", "Ecole", "Escuela", "Escola", "Scuola",
+	"Instituto", "Istituto", "Institutul", "Univerzita", "Univerza", "Sveučilište", "Univerzitet", "Universitatea",
+	"Yliopisto", "Egyetem", "Politécnica", "Politécnico", "Politehnica", "Akademia", "Akademie", "Academia",
+	"Accademia", "Kolegium", "Colegio", "Faculdade", "Technion", "Université", "Universitas", "Uniwersytet",
+	"Universidade", "Università", "Corporación", "Fundación", "Fundação", "Fondazione", "Stiftung", "Fondation",
+	"Ministerio", "Ministère", "Ministério", "Ministero", "Ministerium", "Embajada", "Ambassade", "Botschaft",
 )
 
 // subunitHeads name a part of an institution rather than an institution:
