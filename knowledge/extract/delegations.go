@@ -79,6 +79,11 @@ func (w *draft) findDelegations(u *unit) []delegation {
 				}
 			}
 		}
+		// "members of the Council of Rectors …, the largest delegation …": the
+		// umbrella body the sentence names travels.
+		if d.visitor < 0 {
+			d.visitor = w.umbrellaIn(u)
+		}
 		d.leader, d.leaderTitle, d.to = w.leaderAfter(u, max(d.to, i+1))
 		if d.visitor < 0 && d.leader != "" {
 			d.visitor = w.personOrg(u, d.leader)
@@ -199,6 +204,29 @@ func (w *draft) orgIn(country string) int {
 			}
 			found = id
 		}
+	}
+	return found
+}
+
+// umbrellaHeads are the heads of bodies made of other bodies.
+var umbrellaHeads = text.Set("Council", "Association", "Network", "Consortium", "Alliance", "Union", "Federation", "Conference", "Rectors")
+
+// umbrellaIn returns the one umbrella body a unit names, or -1.
+func (w *draft) umbrellaIn(u *unit) int {
+	found := -1
+	for _, m := range u.insts {
+		words := strings.Fields(w.orgName(m.Org))
+		umbrella := false
+		for _, wd := range words {
+			umbrella = umbrella || umbrellaHeads[wd]
+		}
+		if !umbrella {
+			continue
+		}
+		if found >= 0 && found != m.Org {
+			return -1
+		}
+		found = m.Org
 	}
 	return found
 }

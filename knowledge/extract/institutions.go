@@ -335,7 +335,7 @@ var memberHeads = text.Set("Club", "Association", "Society", "Union", "Federatio
 
 // capAfter reports whether toks[i] (or toks[i+1] after "the") is a capitalised word.
 func capAfter(toks []text.Token, i int) bool {
-	if i < len(toks) && toks[i].Text == "the" {
+	for i < len(toks) && articles[toks[i].Text] {
 		i++
 	}
 	return i < len(toks) && toks[i].IsWord() && toks[i].IsCap() && !titleWords[toks[i].Text] && !honorifics[toks[i].Text]
@@ -343,7 +343,7 @@ func capAfter(toks []text.Token, i int) bool {
 
 // capRun returns the end of the run of capitalised words from i.
 func capRun(toks []text.Token, i int) int {
-	if i < len(toks) && toks[i].Text == "the" {
+	for i < len(toks) && articles[toks[i].Text] {
 		i++
 	}
 	for i < len(toks) && toks[i].IsWord() && toks[i].IsCap() {
@@ -394,9 +394,19 @@ func subunit(toks []text.Token, from, to int) bool {
 	if from >= 2 && toks[from-1].Text == "the" && toks[from-2].Text == "of" {
 		return true
 	}
+	// A college or an institute is a body of its own before a comma
+	// unless its name says it is a part: "College of Medicine, X University".
+	hasOf := false
+	for k := from; k < to; k++ {
+		hasOf = hasOf || toks[k].Text == "of" || toks[k].Text == "for"
+	}
+	standalone := !hasOf && (toks[to-1].Text == "College" || toks[to-1].Text == "Institute" || toks[to-1].Text == "School")
 	for k := to; k < to+2 && k < len(toks); k++ {
 		switch toks[k].Text {
 		case ",", "of", "at", "-", "–", "—":
+			if standalone && toks[k].Text == "," {
+				return false
+			}
 			next := k + 1
 			return next < len(toks) && (hasSingularHead(toks, next, capRun(toks, next)) || toks[next].IsAcronym())
 		}
