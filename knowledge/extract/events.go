@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/coopbot/coopbot/knowledge/article"
+	"github.com/coopbot/coopbot/knowledge/text"
 )
 
 // The events of an article are read clause by clause, in the order the
@@ -77,6 +78,7 @@ func (w *draft) findEvents() {
 		e.read(u)
 	}
 	e.finish()
+	w.dropRedundantLegs()
 	// Captions repeat the prose, and tell no trip of their own; they may
 	// name who met or worked with whom.
 	for _, u := range w.units {
@@ -629,7 +631,9 @@ func (e *events) together(f *frame, kind Kind) {
 			e.pair(a, o, kind, d, f.u.text)
 		}
 	}
-	e.focus = append(slices.Clone(agents), f.objects...)
+	if f.kind == trigMeet {
+		e.focus = append(slices.Clone(agents), f.objects...)
+	}
 }
 
 // coop reads co-organisers, partners, funders: "A and B co-organised …",
@@ -724,7 +728,9 @@ func (e *events) stop(u *unit, visitor, host, i int) {
 	}
 	city := w.cityIn(u)
 	e.pair(visitor, host, KindVisit, d.Start, u.text)
-	e.focus = []int{visitor, host}
+	if len(e.focus) == 0 || !w.business(host) {
+		e.focus = []int{visitor, host} // "the two sides" are the delegation and its academic host
+	}
 	if e.trip != nil {
 		e.trip.lastHost = host
 	}
@@ -1074,4 +1080,26 @@ func onlyJoiners(u *unit, i, j int) bool {
 		}
 	}
 	return true
+}
+
+// businessHeads are the heads of firms, farms and plants.
+var businessHeads = text.Set("Company", "Cooperative", "Group", "Corporation", "Corp", "Ltd", "Inc", "LLC", "GmbH", "JSC",
+	"Bank", "Plant", "Farm", "Factory", "Holdings", "Industries", "Enterprise", "Enterprises", "Co")
+
+// business reports whether an org's name is a firm's.
+func (w *draft) business(id int) bool {
+	for _, word := range strings.Fields(strings.NewReplacer(",", " ", ".", " ").Replace(w.orgName(id))) {
+		if businessHeads[word] {
+			return true
+		}
+	}
+	return false
+}
+
+// dropRedundantLegs removes the visits to a country with no named host
+// when the same visitor's visits name a host there.
+func (w *draft) dropRedundantLegs() {
+	w.facts.Visits = slices.DeleteFunc(w.facts.Visits, func(v Visit) bool {
+		return len(v.Hosts) == 0 && w.hostedIn(v.Visitor, v.Country)
+	})
 }

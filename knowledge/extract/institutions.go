@@ -327,7 +327,11 @@ func generic(toks []text.Token, from, to int) bool {
 
 // academicHeads are the heads of bodies that teach or research: an
 // acronym before one names the body ("SIAS University"), not its facility.
-var academicHeads = text.Set("University", "College", "Institute", "Academy", "Polytechnic", "School", "Universiti", "Universitas")
+var academicHeads = text.Set("University", "College", "Institute", "Academy", "Polytechnic", "School", "Universiti", "Universitas",
+	"Universidad", "Université", "Università", "Universidade", "Universität", "Universitat", "Universiteit", "Universitet",
+	"Uniwersytet", "Univerzita", "Hogeschool", "Hochschule", "Politécnica", "Politecnico", "Politehnica", "Politechnika",
+	"Instituto", "Istituto", "Institut", "École", "Ecole", "Escuela", "Academia", "Akademia", "Akademie", "Technion",
+	"Tecnológico", "Tecnologico", "Yliopisto", "Egyetem", "Üniversitesi", "Polytechnique")
 
 // memberHeads are the heads of bodies made of their members, whose names
 // are often made of generic words.

@@ -193,7 +193,11 @@ func (u *unit) findTriggers() []trigger {
 			}
 		case "signed", "signs", "sign", "signing", "inked", "inks", "ink", "co-signed":
 			if w == "signing" && next == "of" || w != "signing" || agreement {
-				add(trigSign, i, i+1)
+				t := add(trigSign, i, i+1)
+				if next == "by" && (w == "signed" || w == "inked") {
+					t.passive, t.to = true, i+2 // "signed by the two universities"
+					i++
+				}
 			}
 		case "renewed", "renews", "renew", "concluded", "concludes", "exchanged", "formalised", "formalized", "sealed", "extended",
 			"implemented", "implementing", "adopted", "approved", "ratified", "finalised", "finalized":
