@@ -59,6 +59,14 @@ func (e *events) sign(f *frame) {
 	}
 	e.focus = parties
 	e.venueVisits(u, parties)
+	// A delegation abroad that signs with a body there visits it.
+	if t := e.trip; t != nil && !f.planned && slices.Contains(parties, t.visitor) && !e.w.hasVisitBy(t.visitor) {
+		for _, p := range parties {
+			if p != t.visitor && e.abroad(p, t.visitor) && !strings.Contains(u.lower, "online") && !strings.Contains(u.lower, "virtual") {
+				e.stop(u, t.visitor, p, f.from)
+			}
+		}
+	}
 }
 
 // venueVisits reads a signing or an event held on one party's premises

@@ -83,8 +83,10 @@ func (w *draft) placeInstitutions() {
 	}
 	for id, e := range w.orgs.list {
 		e.country = best(votes[id])
-		if e.country == "" && len(e.names) > 0 && id != w.home {
-			// An acronym alone says nothing of where; the corpus may know.
+		// With nothing said of it, an academic body is likely where the text
+		// was last; a company's country is unknown, since firms work across
+		// borders. An acronym alone says nothing of where; the corpus may know.
+		if e.country == "" && len(e.names) > 0 && id != w.home && w.academic(id) {
 			e.country = before[id]
 			e.guessed = true
 			if e.country == "" {

@@ -120,7 +120,7 @@ func (w *draft) leaderAfter(u *unit, i int) (name, title string, end int) {
 		by := (u.word(k) == "led" || u.word(k) == "headed" || u.word(k) == "chaired") && u.word(k+1) == "by"
 		of := u.word(k) == "leadership" && u.word(k+1) == "of"
 		if !by && !of {
-			if u.word(k) == "," || u.word(k) == "and" || u.word(k) == "(" || u.word(k) == ")" || u.toks[k].IsCap() || u.word(k) == "the" || isDelegationAdjective(u.word(k)) {
+			if u.word(k) == "," || u.word(k) == "and" || u.word(k) == "(" || u.word(k) == ")" || u.word(k) == "was" || u.word(k) == "were" || u.word(k) == "is" || u.toks[k].IsCap() || u.word(k) == "the" || isDelegationAdjective(u.word(k)) {
 				continue
 			}
 			break

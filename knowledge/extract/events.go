@@ -747,6 +747,9 @@ func (e *events) stop(u *unit, visitor, host, i int) {
 		}
 		return
 	}
+	if o := w.orgs.list[host]; (o.guessed || o.country == "") && e.trip != nil && e.trip.visitor == visitor && e.trip.country != "" {
+		w.setCountry(host, e.trip.country) // a stop of a trip to a country is there
+	}
 	v := Visit{Visitor: name, Hosts: []string{hostName}, City: city, Start: d.Start, End: end, Evidence: u.text}
 	v.Country = w.orgs.list[host].country
 	if e.trip != nil && e.trip.visitor == visitor {
@@ -1042,9 +1045,13 @@ func (e *events) partnerLists(u *unit) {
 		if owner < 0 {
 			owner = e.w.home
 		}
-		// The list: after "such as", "including", "namely", a colon, or right after the noun.
+		// The list: after "such as", "including", "namely", a colon, or right
+		// after the noun ("its corporate partners Telstra, Westpac and Atlassian").
 		start := -1
-		for k := i + 1; k < len(u.toks) && k < i+14; k++ {
+		if u.orgAt(i + 1) {
+			start = i + 1
+		}
+		for k := i + 1; start < 0 && k < len(u.toks) && k < i+14; k++ {
 			switch u.word(k) {
 			case "such", "including", "namely", "like", ":", "among":
 				start = k + 1
@@ -1102,4 +1109,15 @@ func (w *draft) dropRedundantLegs() {
 	w.facts.Visits = slices.DeleteFunc(w.facts.Visits, func(v Visit) bool {
 		return len(v.Hosts) == 0 && w.hostedIn(v.Visitor, v.Country)
 	})
+}
+
+// academic reports whether an org's name has the head of a body that
+// teaches or researches.
+func (w *draft) academic(id int) bool {
+	for _, word := range strings.Fields(w.orgName(id)) {
+		if academicHeads[word] || compoundHead(word) {
+			return true
+		}
+	}
+	return false
 }
