@@ -159,10 +159,11 @@ func (w *draft) addParties() {
 // mergeVariants folds the variants of one name into one org, in every
 // mention.
 func (w *draft) mergeVariants() {
-	remap := w.orgs.mergeVariants()
-	for _, u := range w.units {
-		for k := range u.insts {
-			u.insts[k].Org = remap[u.insts[k].Org]
+	for _, remap := range [][]int{w.orgs.mergeVariants(), w.orgs.mergeTranslations(w.x.isPlace)} {
+		for _, u := range w.units {
+			for k := range u.insts {
+				u.insts[k].Org = remap[u.insts[k].Org]
+			}
 		}
 	}
 }

@@ -207,6 +207,112 @@ func (es *orgs) mergeVariants() []int {
 	return remap
 }
 
+// mergeTranslations folds the names of one body written in two languages
+// or two orders into one org: "Université de Montpellier" and "University
+// of Montpellier", "Mohammed V University" and "Université Mohammed V de
+// Rabat". Two names are one body when their words, heads translated and
+// connectors dropped, are the same, or one's are the other's and a place.
+func (es *orgs) mergeTranslations(isPlace func(string) bool) []int {
+	remap := make([]int, len(es.list))
+	for i := range remap {
+		remap[i] = i
+	}
+	words := make([]map[string]bool, len(es.list))
+	for i, e := range es.list {
+		if len(e.names) > 0 {
+			words[i] = contentWords(e.name())
+		}
+	}
+	for i, e := range es.list {
+		if len(words[i]) < 2 || e.mentions == 0 {
+			continue
+		}
+		for j, o := range es.list {
+			if j == i || len(words[j]) < 2 || o.mentions == 0 || remap[j] != j {
+				continue
+			}
+			if !sameBody(words[i], words[j], isPlace) || len(words[i]) > len(words[j]) || len(words[i]) == len(words[j]) && i < j {
+				continue
+			}
+			// Fold i, the shorter or later, into j.
+			for n, c := range e.names {
+				o.names[n] = min(o.names[n]+c, max(o.names[n], 1))
+			}
+			for _, a := range e.acronyms {
+				if !slices.Contains(o.acronyms, a) {
+					o.acronyms = append(o.acronyms, a)
+					es.byAcr[a] = j
+				}
+			}
+			for k, id := range es.byKey {
+				if id == i {
+					es.byKey[k] = j
+				}
+			}
+			o.mentions += e.mentions
+			o.inBody = o.inBody || e.inBody
+			e.names, e.mentions = map[string]int{}, 0
+			remap[i] = j
+			break
+		}
+	}
+	return remap
+}
+
+// headTranslations map the heads of other languages to English.
+var headTranslations = map[string]string{
+	"université": "university", "universidad": "university", "università": "university", "universidade": "university",
+	"universität": "university", "universitat": "university", "universiteit": "university", "universitet": "university",
+	"uniwersytet": "university", "univerzita": "university", "universiti": "university", "universitas": "university",
+	"üniversitesi": "university", "institut": "institute", "instituto": "institute", "istituto": "institute",
+	"école": "school", "escuela": "school", "escola": "school", "academia": "academy", "akademie": "academy",
+	"akademia": "academy", "politecnico": "polytechnic", "politécnico": "polytechnic", "politechnika": "polytechnic",
+}
+
+// contentWords returns the folded words of a name that say which body it
+// is: heads in English, connectors and articles left out.
+func contentWords(name string) map[string]bool {
+	out := map[string]bool{}
+	for _, w := range strings.Fields(text.Fold(name)) {
+		if t, ok := headTranslations[w]; ok {
+			w = t
+		}
+		if nameConnectors[w] || articles[w] || w == "the" {
+			continue
+		}
+		out[w] = true
+	}
+	return out
+}
+
+// sameBody reports whether two sets of content words name one body: the
+// same, or a's within b's and what b adds is places.
+func sameBody(a, b map[string]bool, isPlace func(string) bool) bool {
+	for w := range a {
+		if !b[w] {
+			return false
+		}
+	}
+	head := false
+	for w := range a {
+		head = head || institutionHeads[strings.ToUpper(w[:1])+w[1:]]
+	}
+	if !head {
+		return false
+	}
+	rest := 0
+	for w := range b {
+		if !a[w] {
+			if !isPlace(w) {
+				return false
+			}
+			rest++
+		}
+	}
+	// "University of Montpellier" is not "Montpellier University of Technology"
+	return rest <= 1
+}
+
 // sameStem reports whether two names share their first word and their
 // head noun.
 func sameStem(a, b string) bool {
