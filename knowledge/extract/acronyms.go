@@ -20,10 +20,36 @@ func acronymAfter(toks []text.Token, i int, name string) string {
 		return ""
 	}
 	acr := toks[i+1].Text
-	if !acronymFits(acr, name) {
+	if !acronymFits(acr, name) && !initialsAmong(acr, name) {
 		return ""
 	}
 	return acr
+}
+
+// initialsAmong reports whether every letter of acr is the initial of a
+// word of name, in any order: a bracket after a name may give the acronym
+// of its name in another language ("Autonomous University of Nuevo León
+// (UANL)", of "Universidad Autónoma de Nuevo León").
+func initialsAmong(acr, name string) bool {
+	count := map[rune]int{}
+	for _, w := range strings.Fields(name) {
+		if nameConnectors[w] || articles[w] {
+			continue
+		}
+		count[unicode.ToUpper([]rune(w)[0])]++
+	}
+	letters := 0
+	for _, r := range acr {
+		if !unicode.IsUpper(r) {
+			continue
+		}
+		if count[r] == 0 {
+			return false
+		}
+		count[r]--
+		letters++
+	}
+	return letters >= 3
 }
 
 // isMixedAcronym reports whether w is an acronym with lower-case letters,

@@ -119,8 +119,11 @@ func (w *draft) countryInName(name string) string {
 // "(Japan)", " - China", " in Chiang Mai, Thailand".
 func (w *draft) countryAfter(u *unit, m mention) string {
 	k := m.To
-	if m.Acronym != "" {
-		k += 3
+	if m.Acronym != "" && k < len(u.toks) && u.toks[k].Text == "(" {
+		for k < len(u.toks) && u.toks[k].Text != ")" {
+			k++
+		}
+		k++ // past "(RRC Polytech)"
 	}
 	if k < len(u.toks) && (u.toks[k].Text == "in" || u.toks[k].Text == "of") {
 		k++ // "… (ZJU) of China", "… in Fuxin"

@@ -49,6 +49,9 @@ type events struct {
 	// list is a frame whose sentence ended with a colon: the list items that
 	// follow are its objects.
 	list *frame
+	// partnersOf is the owner of a list of partners that a sentence ending
+	// with a colon opened, or -1: the list items that follow are partners.
+	partnersOf int
 }
 
 // frame is a trigger with its slots filled.
@@ -70,7 +73,7 @@ type frame struct {
 
 // findEvents reads visits, agreements and partnerships.
 func (w *draft) findEvents() {
-	e := &events{w: w, pairs: map[[2]string]int{}}
+	e := &events{w: w, pairs: map[[2]string]int{}, partnersOf: -1}
 	for _, u := range w.units {
 		if u.caption {
 			continue
@@ -123,6 +126,17 @@ func (e *events) read(u *unit) {
 			return
 		}
 		e.list = nil
+	}
+	if e.partnersOf >= 0 {
+		if article.IsListItem(u.text) {
+			for _, m := range u.insts {
+				if m.Org != e.partnersOf {
+					e.pair(e.partnersOf, m.Org, KindProgramme, article.Date{}, u.text)
+				}
+			}
+			return
+		}
+		e.partnersOf = -1
 	}
 	dels := e.w.findDelegations(u)
 	for i := range dels {
@@ -1060,7 +1074,10 @@ func (e *events) partnerLists(u *unit) {
 				break
 			}
 		}
-		if start < 0 {
+		if start < 0 || start >= len(u.toks)-1 {
+			if strings.HasSuffix(strings.TrimSpace(u.text), ":") && owner >= 0 {
+				e.partnersOf = owner // "… from the following partners:"
+			}
 			continue
 		}
 		for _, m := range u.insts {

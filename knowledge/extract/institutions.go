@@ -54,6 +54,9 @@ func findInstitutions(s string, toks []text.Token, isPlace func(string) bool) []
 			}
 		}
 		from, to := headSpan(toks, i, isPlace)
+		if companyEnds[toks[i].Text] && from == i {
+			from = companyStart(toks, i)
+		}
 		to = companySuffix(toks, to)
 		to = acronymExtension(toks, from, to)
 		if to-from < 2 && !compoundHead(toks[i].Text) || subunit(toks, from, to) || generic(toks, from, to) || notBody(toks, from, to, isPlace) {
@@ -285,6 +288,30 @@ func notBody(toks []text.Token, from, to int, isPlace func(string) bool) bool {
 		}
 	}
 	return to-from == 2 && toks[to-1].Text == "Government" && !toks[from].IsAcronym() && !isPlace(toks[from].Text)
+}
+
+// companyEnds end a company's name, with no head noun before them:
+// "Huawei Technologies (Thailand) Co., Ltd.", "Hoshizora Energy Co., Ltd.".
+var companyEnds = text.Set("Ltd", "Inc", "LLC", "PLC", "GmbH", "AG", "JSC", "Corp", "Pte", "Bhd", "SA", "SpA", "BV", "NV", "AB", "Oy", "ASA")
+
+// companyStart returns where the name of a company that ends at the
+// suffix at h starts: back over "Co.,", "(Thailand)" and capitalised words.
+func companyStart(toks []text.Token, h int) int {
+	k := h
+	for k > 0 && (toks[k-1].Text == "," || toks[k-1].Text == "." || toks[k-1].Text == "Co" || toks[k-1].Text == "Sdn") {
+		k--
+	}
+	if k >= 3 && toks[k-1].Text == ")" && toks[k-3].Text == "(" {
+		k -= 3 // "(Thailand)"
+	}
+	from := k
+	for from > 0 && toks[from-1].IsWord() && toks[from-1].IsCap() && !leftStops[toks[from-1].Text] && !isTitleWord(toks[from-1].Text) {
+		from--
+	}
+	if from == k {
+		return h
+	}
+	return from
 }
 
 // companySuffix takes ", Ltd." after "Co." into a company's name:
