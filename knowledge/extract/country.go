@@ -1,6 +1,12 @@
 package extract
 
-import "github.com/coopbot/coopbot/knowledge/text"
+import (
+	"strings"
+
+	"github.com/coopbot/coopbot/knowledge/article"
+	"github.com/coopbot/coopbot/knowledge/gazetteer"
+	"github.com/coopbot/coopbot/knowledge/text"
+)
 
 // placeInstitutions gives each org its country, from the strongest
 // evidence to the weakest: a place or nationality in its name; a country
@@ -40,7 +46,17 @@ func (w *draft) placeInstitutions() {
 		}
 	}
 	for _, u := range w.units {
+		// "Spain: Universitat Politècnica de València and the University of Granada"
+		listCountry := ""
+		if head, _, ok := strings.Cut(u.text, ":"); ok && article.IsListItem(u.text) {
+			if p, ok := w.x.gaz.Lookup(strings.TrimSpace(head)); ok && p.Kind == gazetteer.PlaceCountry {
+				listCountry = p.Country
+			}
+		}
 		for _, m := range u.insts {
+			if listCountry != "" {
+				votes[m.Org][listCountry] += 200
+			}
 			if m.AcronymOnly {
 				continue
 			}

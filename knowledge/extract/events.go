@@ -231,6 +231,16 @@ func (e *events) fill(u *unit, t trigger, dels []delegation, end int) *frame {
 			f.del = d // the last one before
 		}
 	}
+	if t.kind == trigVisit && u.word(t.to-1) == "of" {
+		// "the visit of a Canadian delegation to Monterrey": the delegation travels.
+		for i := range dels {
+			if d := &dels[i]; d.at >= t.to && d.at <= t.to+4 {
+				f.del, f.agents = d, nil
+				f.objects = e.objects(u, d.to, end)
+				break
+			}
+		}
+	}
 	if t.kind == trigVisit && f.del == nil {
 		// "a two-day visit to UoN by an NAU delegation"
 		for i := range dels {
@@ -523,7 +533,7 @@ func (e *events) host(f *frame) {
 	if f.passive {
 		hosts = f.agents
 		v = e.visitor(&frame{trigger: f.trigger, u: f.u, agents: f.objects, del: f.del, person: f.person})
-		if v < 0 && f.del == nil && len(f.objects) == 0 && e.w.home >= 0 {
+		if v < 0 && f.del == nil && len(f.objects) == 0 && e.w.home >= 0 && eventBefore(f.u, f.from) {
 			// "The programmes were hosted by X": the article's own body took part.
 			v = e.w.home
 		}
@@ -612,8 +622,8 @@ func (e *events) foreignTo(h, v int) bool {
 	if h == v {
 		return false
 	}
-	hc, vc := e.w.orgs.list[h].country, e.w.orgs.list[v].country
-	return hc == "" || vc == "" || hc != vc || e.trip != nil && e.trip.country == ""
+	ho, vo := e.w.orgs.list[h], e.w.orgs.list[v]
+	return ho.country == "" || vo.country == "" || ho.country != vo.country || ho.guessed || e.trip != nil && e.trip.country == ""
 }
 
 // together pairs a frame's agents with its objects (or with one another,
@@ -1133,6 +1143,23 @@ func (w *draft) dropRedundantLegs() {
 func (w *draft) academic(id int) bool {
 	for _, word := range strings.Fields(w.orgName(id)) {
 		if academicHeads[word] || compoundHead(word) {
+			return true
+		}
+	}
+	return false
+}
+
+// eventNouns name events and programmes one takes part in.
+var eventNouns = map[string]bool{"program": true, "programs": true, "programme": true, "programmes": true,
+	"conference": true, "conferences": true, "camp": true, "school": true, "forum": true, "seminar": true,
+	"event": true, "events": true, "workshop": true, "course": true, "courses": true, "festival": true,
+	"competition": true, "symposium": true, "summit": true, "congress": true, "meeting": true, "fair": true}
+
+// eventBefore reports whether the subject before token i names an event:
+// "The programmes were hosted by X".
+func eventBefore(u *unit, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if eventNouns[u.word(k)] {
 			return true
 		}
 	}

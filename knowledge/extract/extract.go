@@ -136,7 +136,19 @@ func (w *draft) addMentions() {
 		}
 		u.insts = kept
 		for k := range u.insts {
-			u.insts[k].Org = w.orgs.add(u.insts[k], i, !u.caption)
+			m := &u.insts[k]
+			// "Lodz University of Technology (Politechnika Łódzka, TUL)": the
+			// bracket gives the same body's name in its own language.
+			if k > 0 && m.From == u.insts[k-1].To+1 && u.toks[m.From-1].Text == "(" && m.Acronym == "" {
+				prev := u.insts[k-1]
+				w.orgs.alias(prev.Org, m.Name, i)
+				m.Org = prev.Org
+				if m.To+2 < len(u.toks) && u.toks[m.To].Text == "," && u.toks[m.To+1].IsAcronym() && u.toks[m.To+2].Text == ")" {
+					w.orgs.acronym(prev.Org, u.toks[m.To+1].Text)
+				}
+				continue
+			}
+			m.Org = w.orgs.add(*m, i, !u.caption)
 		}
 	}
 }

@@ -105,6 +105,25 @@ func (es *orgs) add(m mention, unit int, body bool) int {
 	return id
 }
 
+// alias files name as another name of org id.
+func (es *orgs) alias(id int, name string, unit int) {
+	e := es.list[id]
+	if _, ok := e.names[name]; !ok {
+		e.names[name] = 0 // an alias, never the canonical name
+	}
+	es.byKey[text.Key(name)] = id
+	e.mentions++
+}
+
+// acronym binds acr to org id.
+func (es *orgs) acronym(id int, acr string) {
+	e := es.list[id]
+	if !slices.Contains(e.acronyms, acr) {
+		e.acronyms = append(e.acronyms, acr)
+	}
+	es.byAcr[acr] = id
+}
+
 // bindAcronym finds the org an acronym that the text never spelled out
 // stands for: the one org whose name it fits, by word initials.
 func (es *orgs) bindAcronym(acr string) (int, bool) {
