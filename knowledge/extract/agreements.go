@@ -77,6 +77,9 @@ func (e *events) venueVisits(u *unit, parties []int) {
 		return
 	}
 	venue := e.venueOwner(u)
+	if venue < 0 {
+		venue = e.w.titleVenue() // "Conference … held at Nong Lam University"
+	}
 	if venue < 0 || !slices.Contains(parties, venue) {
 		return
 	}

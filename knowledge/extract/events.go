@@ -405,20 +405,30 @@ func clauseBreak(u *unit, i, j int) bool {
 // joined reports whether the tokens between i and j only join two names:
 // commas, "and", "&", "together with", "as well as", brackets, "the".
 func joined(u *unit, i, j int) bool {
-	if j-i > 8 {
+	if j-i > 14 {
 		return false
 	}
 	for k := i; k < j; k++ {
 		switch u.word(k) {
 		case ",", "and", "&", "together", "with", "as", "well", "the", "(", ")", "its", "partner", "partners", "of", "-", "–", "under":
 		default:
-			if u.toks[k].IsAcronym() || u.placeAt(k) {
-				continue // "(HUMG)", "of Colombia", "(Japan)"
+			if u.toks[k].IsAcronym() || u.placeAt(k) || u.partAt(k) {
+				continue // "(HUMG)", "of Colombia", "(Japan)", "the Institute of Aquaculture,"
 			}
 			return false
 		}
 	}
 	return true
+}
+
+// partAt reports whether token i is inside the name of a part of an institution.
+func (u *unit) partAt(i int) bool {
+	for _, p := range u.parts {
+		if i >= p[0] && i < p[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // placeAt reports whether token i is part of a place's name.

@@ -42,6 +42,9 @@ type unit struct {
 	cues [numCues]uint8
 	// words are the tokens in lower case, once needed.
 	words []string
+	// parts are the token spans of the parts of institutions the unit
+	// names: "the Faculty of Engineering".
+	parts [][2]int
 }
 
 // draft is the working state of one extraction.
@@ -100,7 +103,7 @@ const maxUnitTokens = 300
 // newUnit finds the names, places and dates of one unit.
 func (w *draft) newUnit(s string, caption bool, year int) *unit {
 	u := &unit{text: s, caption: caption, toks: text.Tokenize(s), lower: text.Lower(s)}
-	u.insts = findInstitutions(s, u.toks, w.x.isPlace)
+	u.insts, u.parts = findNames(s, u.toks, w.x.isPlace)
 	u.places = w.x.Places(u.toks)
 	u.dates = article.FindDates(s, year)
 	return u
@@ -321,4 +324,35 @@ func (w *draft) headlineOrg() int {
 		}
 	}
 	return best
+}
+
+// titleVenue returns the org the headline says an event was held at or
+// hosted by ("… held at Nong Lam University", "… hosted by X"), or -1.
+func (w *draft) titleVenue() int {
+	title := " " + text.Fold(w.a.Title) + " "
+	at := -1
+	for _, cue := range []string{" held at ", " hosted by ", " took place at "} {
+		if i := strings.Index(title, cue); i >= 0 {
+			at = i + len(cue) - 1
+			break
+		}
+	}
+	if at < 0 {
+		return -1
+	}
+	for id, e := range w.orgs.list {
+		if e.mentions == 0 {
+			continue
+		}
+		for _, n := range append(slices.Collect(maps.Keys(e.names)), e.acronyms...) {
+			k := text.Fold(n)
+			rest := strings.TrimSpace(title[at:])
+			// The headline may shorten the name: "Nong Lam University" for
+			// "Nong Lam University – Ho Chi Minh City".
+			if k != "" && (strings.HasPrefix(rest+" ", k+" ") || strings.Count(rest, " ") >= 1 && strings.HasPrefix(k+" ", rest+" ")) {
+				return id
+			}
+		}
+	}
+	return -1
 }

@@ -30,6 +30,14 @@ var listCue = regexp.MustCompile(`(?i)\b(enterprises|companies|corporations|firm
 // findInstitutions finds the institutions named in one sentence; isPlace
 // tells the names of places.
 func findInstitutions(s string, toks []text.Token, isPlace func(string) bool) []mention {
+	insts, _ := findNames(s, toks, isPlace)
+	return insts
+}
+
+// findNames finds the institutions named in one sentence, and the spans
+// of the parts of institutions it names ("the Institute of Aquaculture,
+// University of Stirling"), which are no institutions of their own.
+func findNames(s string, toks []text.Token, isPlace func(string) bool) (insts []mention, parts [][2]int) {
 	var out []mention
 	used := make([]bool, len(toks))
 	mark := func(m mention) {
@@ -63,6 +71,9 @@ func findInstitutions(s string, toks []text.Token, isPlace func(string) bool) []
 			for k := from; k < to; k++ {
 				used[k] = true
 			}
+			if to-from >= 2 && subunit(toks, from, to) {
+				parts = append(parts, [2]int{from, to})
+			}
 			continue
 		}
 		mark(mention{Name: text.Join(s, toks, from, to), From: from, To: to})
@@ -72,7 +83,7 @@ func findInstitutions(s string, toks []text.Token, isPlace func(string) bool) []
 	for k := range out {
 		out[k].Acronym = acronymAfter(toks, out[k].To, out[k].Name)
 	}
-	return out
+	return out, parts
 }
 
 // headSpan grows a name around the head noun at toks[h]: capitalised words
