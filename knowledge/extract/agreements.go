@@ -141,13 +141,13 @@ func (e *events) standingAgreement(u *unit) {
 	loc := u.find(agreementNoun)
 	noun := tokenAt(u, loc[0])
 	var parties []int
+	planned := u.plannedAt(noun) || u.plannedAt(noun-1) || u.plannedAt(noun-2) || u.plannedAt(noun-3)
 	switch {
-	case u.word(noun+1) == "between" || u.word(noun+2) == "between" || u.word(noun+3) == "between":
-		k := noun + 1
-		for u.word(k) != "between" {
-			k++
-		}
-		parties = e.objects(u, k+1, len(u.toks))
+	case len(e.betweenParties(u)) >= 2:
+		parties = e.betweenParties(u)
+	case (u.has(bothSides) || u.has(manySides)) && planned && len(e.focus) >= 2:
+		// "Both parties agreed to prepare a specific cotutelle agreement"
+		parties = e.focus
 	case u.word(noun+1) == "with" || u.word(noun+2) == "with":
 		k := noun + 1
 		if u.word(k) != "with" {
@@ -176,13 +176,36 @@ func (e *events) standingAgreement(u *unit) {
 		return
 	}
 	d := e.dateOf(u, noun)
-	e.w.addAgreement(parties, docs[0], d, u.text)
+	kind := docs[0]
+	if planned {
+		kind += " (planned)"
+		d = article.Date{}
+	}
+	e.w.addAgreement(parties, kind, d, u.text)
 	for i := range parties {
 		for j := i + 1; j < len(parties); j++ {
 			e.pair(parties[i], parties[j], KindAgreement, d, u.text)
 		}
 	}
 	e.focus = parties
+}
+
+// betweenParties returns the bodies an agreement's noun says it is
+// between: "a memorandum of understanding between KarTU and UNIST".
+func (e *events) betweenParties(u *unit) []int {
+	for k := range u.toks {
+		if u.word(k) != "between" {
+			continue
+		}
+		for j := k - 1; j >= 0 && j >= k-4; j-- {
+			w := u.word(j)
+			if strings.HasPrefix(w, "memorand") || strings.HasPrefix(w, "agreement") || w == "mou" || w == "moa" ||
+				w == "loi" || w == "accord" || strings.HasPrefix(w, "contract") || w == ")" {
+				return e.groupAt(u, k+1, len(u.toks))
+			}
+		}
+	}
+	return nil
 }
 
 // parties returns who signs in a frame, the first one the subject when
@@ -213,6 +236,12 @@ func (e *events) parties(f *frame) []int {
 	out := slices.Clone(agents)
 	for _, o := range f.objects {
 		out = appendOrg(out, o)
+	}
+	if len(out) < 2 {
+		// "… to prepare a memorandum between KarTU and UNIST, which is planned to be signed"
+		if b := e.betweenParties(u); len(b) >= 2 {
+			return b
+		}
 	}
 	if len(out) == 1 && both && len(e.focus) >= 2 {
 		// "KALRO signed a letter of intent with the two universities"
