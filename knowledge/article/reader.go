@@ -54,6 +54,11 @@ func Read(file string, data []byte) (*Article, error) {
 		return nil, bad("the file has no text besides site boilerplate")
 	}
 	first := 0
+	if d, ok := parseDateLine(lines[0]); ok && len(lines) > 1 {
+		// An article that opens with its date line has no headline.
+		a.Published = d
+		lines = lines[1:]
+	}
 	if isHeadline(lines[0]) {
 		a.Title = lines[0]
 		first = 1
@@ -80,6 +85,12 @@ func Read(file string, data []byte) (*Article, error) {
 	if len(a.Paragraphs) == 0 && len(a.Captions) == 0 && first == 1 {
 		// A one-line article: its headline is all the text there is.
 		a.Paragraphs = []string{a.Title}
+	}
+	if a.Published.IsZero() {
+		a.Published = trailingDate(a.Paragraphs, a.Captions)
+	}
+	if a.Published.IsZero() && len(a.Paragraphs) > 0 {
+		a.Published = leadDate(a.Paragraphs[0]) // "SYDNEY, 12 June 2024 – …"
 	}
 	if a.Published.IsZero() {
 		a.Published = inferDate(a.Paragraphs)

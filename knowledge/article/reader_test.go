@@ -36,6 +36,56 @@ func TestReadArticle(t *testing.T) {
 			published: "2024-03-21", paras: 1,
 		},
 		{
+			// A weekday, the day, the month with a comma, and a time after a dash.
+			name:      "weekday, day month, year - time",
+			text:      "Lakeside signs MoU\n\nTuesday, 11 February, 2020 - 13:03\n\nLakeside Polytechnic signed an MoU with a partner. The two sides agreed to exchange students and staff from the next academic year.",
+			title:     "Lakeside signs MoU",
+			published: "2020-02-11", paras: 1,
+		},
+		{
+			// Year first with full stops, as Hungarian sites write it.
+			name:      "year.month.day.",
+			text:      "Graduation at Northvale\n\n2024.07.01.\n\nMore than a thousand students graduated at Northvale University. The rector congratulated them on their work.",
+			title:     "Graduation at Northvale",
+			published: "2024-07-01", paras: 1,
+		},
+		{
+			// A month alone: the date at month precision.
+			name:      "month-only date line",
+			text:      "Northvale news\n\nJuly 2022\n\nNorthvale University hosted a summer school for its partners. The two sides agreed to exchange students and staff from the next academic year.",
+			title:     "Northvale news",
+			published: "2022-07", paras: 1,
+		},
+		{
+			// No headline: the article opens with its date line.
+			name:      "date line first",
+			text:      "17 January 2025\n\nOn 15 January 2025, Northvale University welcomed a delegation from Karsk Institute, led by its rector, at the main campus in Port Amsel. Both sides discussed exchanges of students and staff, joint research and a summer school.",
+			title:     "On 15 January 2025, Northvale University welcomed a delegation from Karsk Institute, led by its…",
+			published: "2025-01-17", paras: 1,
+		},
+		{
+			// A city and the date open the lead.
+			name:      "dateline in the lead",
+			text:      "Northvale launches scholarships\n\nPORT AMSEL, 12 June 2024 – Northvale University today announced new scholarships for partner students.",
+			title:     "Northvale launches scholarships",
+			published: "2024-06-12", paras: 1,
+		},
+		{
+			// A date line at the end of the page.
+			name:      "posted on at the end",
+			text:      "Northvale visits Karsk\n\nA Northvale delegation visited Karsk Institute last week. The two sides agreed on exchanges.\n\nPosted on 21/10/2024 | International Relations Office, Northvale University",
+			title:     "Northvale visits Karsk",
+			published: "2024-10-21", paras: 1, captions: []string{"Posted on 21/10/2024 | International Relations Office, Northvale University"},
+		},
+		{
+			// No date line: the month of the latest event that happened; what
+			// takes effect later does not count.
+			name:      "latest event's month",
+			text:      "Three universities sign an MoU\n\nNorthvale University and Karsk Institute signed an MoU on 19 March 2019. It takes effect on 1 July 2019. A first meeting was held on 2 February 2019.",
+			title:     "Three universities sign an MoU",
+			published: "2019-03", paras: 1,
+		},
+		{
 			// Month-first English dates.
 			name:      "month name date line",
 			text:      "RMIT opens a campus\n\nApril 9, 2023\n\nRMIT University opened a new campus in Hanoi. It will host 3,000 students.",
