@@ -12,9 +12,6 @@ import (
 // "between" after the verb), what (one record per document the sentence
 // names) and when.
 func (e *events) sign(f *frame) {
-	if debugEvents {
-		println("SIGN", f.u.text, len(e.parties(f)), f.planned)
-	}
 	u := f.u
 	parties := e.parties(f)
 	if len(parties) < 2 {
@@ -287,9 +284,6 @@ func (e *events) oneEach(f *frame, docs []string) bool {
 // readListItem takes a list item after a signing that ended with a colon
 // as one more counterpart; it reports whether the unit was one.
 func (e *events) readListItem(u *unit) bool {
-	if debugEvents {
-		println("ITEM", u.text, len(u.insts))
-	}
 	if !article.IsListItem(u.text) && !(len(u.insts) > 0 && u.insts[0].From <= 1 && len(u.toks) <= u.insts[0].To+6) {
 		return false
 	}
@@ -334,6 +328,9 @@ func (w *draft) addAgreement(ids []int, kind string, d article.Date, evidence st
 		return
 	}
 	sort.Strings(names)
+	if d.Month == 0 {
+		d = article.Date{} // a year alone dates no act
+	}
 	for _, a := range w.facts.Agreements {
 		if slices.Equal(a.Parties, names) && a.Kind == kind {
 			return
@@ -390,4 +387,3 @@ func (w *draft) aboutCooperation() bool {
 	}
 	return n >= 3
 }
-const debugEvents = true

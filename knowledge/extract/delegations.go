@@ -116,11 +116,11 @@ func isDelegationAdjective(w string) bool {
 // of what it read.
 func (w *draft) leaderAfter(u *unit, i int) (name, title string, end int) {
 	end = i
-	for k := i; k < len(u.toks) && k < i+4; k++ {
+	for k := i; k < len(u.toks) && k < i+9; k++ {
 		by := (u.word(k) == "led" || u.word(k) == "headed" || u.word(k) == "chaired") && u.word(k+1) == "by"
 		of := u.word(k) == "leadership" && u.word(k+1) == "of"
 		if !by && !of {
-			if u.word(k) == "," || u.word(k) == "and" || u.word(k) == "(" || u.word(k) == ")" || u.word(k) == "was" || u.word(k) == "were" || u.word(k) == "is" || u.toks[k].IsCap() || u.word(k) == "the" || isDelegationAdjective(u.word(k)) {
+			if u.word(k) == "," || u.word(k) == "and" || u.word(k) == "(" || u.word(k) == ")" || u.word(k) == "under" || u.word(k) == "was" || u.word(k) == "were" || u.word(k) == "is" || u.toks[k].IsCap() || u.word(k) == "the" || isDelegationAdjective(u.word(k)) {
 				continue
 			}
 			break

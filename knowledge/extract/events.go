@@ -735,6 +735,20 @@ func (e *events) dateMentionOf(u *unit, i int) (article.DateMention, bool) {
 	return best, dist >= 0
 }
 
+// narrativeDate is the date of an event a sentence does not date: the last
+// date the text gave, when it falls within the open trip or there is
+// none; else the trip's.
+func (e *events) narrativeDate() article.DateMention {
+	t := e.trip
+	if t == nil || !t.dated {
+		return e.last
+	}
+	if !e.last.Start.IsZero() && e.last.Start.Compare(t.start) >= 0 && (t.end.IsZero() || e.last.Start.Compare(t.end) <= 0) {
+		return e.last
+	}
+	return article.DateMention{Start: t.start, End: t.end}
+}
+
 // tokenAt returns the index of the token at byte offset pos.
 func tokenAt(u *unit, pos int) int {
 	for k, t := range u.toks {
@@ -753,8 +767,8 @@ func (e *events) stop(u *unit, visitor, host, i int) {
 		return
 	}
 	d, dated := e.dateMentionOf(u, i)
-	if !dated && e.trip != nil && e.trip.dated {
-		d = article.DateMention{Start: e.trip.start, End: e.trip.end}
+	if !dated {
+		d = e.narrativeDate()
 	}
 	end := d.End
 	if d.Start == d.End && d.Start.Day == 0 {
@@ -773,8 +787,11 @@ func (e *events) stop(u *unit, visitor, host, i int) {
 		if v.Visitor != name || len(v.Hosts) != 1 || v.Hosts[0] != hostName {
 			continue
 		}
-		if v.Start.IsZero() && !d.Start.IsZero() {
+		switch {
+		case v.Start.IsZero() && !d.Start.IsZero():
 			v.Start, v.End = d.Start, end
+		case dated && !d.Start.IsZero() && d.Start.Compare(v.Start) > 0 && d.Start.Day != 0:
+			v.End = d.Start // the stop went on: "the working session on November 3"
 		}
 		if v.City == "" {
 			v.City = city

@@ -35,7 +35,7 @@ func institution(f Facts, name string) (Institution, bool) {
 }
 
 func TestExtractMultiStopTrip(t *testing.T) {
-	f := extractFile(t, "testdata/korea_trip.txt")
+	f := extractFile(t, "../testdata/korea_trip.txt")
 	for _, want := range []struct{ name, acronym, country string }{
 		{"Kasetsart University", "KU", ""}, // the home institution: nothing says where it is
 		{"Seoul National University", "SNU", "South Korea"},
@@ -80,7 +80,7 @@ func TestExtractMultiStopTrip(t *testing.T) {
 }
 
 func TestExtractIncomingDelegation(t *testing.T) {
-	f := extractFile(t, "testdata/incoming_mou.txt")
+	f := extractFile(t, "../testdata/incoming_mou.txt")
 	if len(f.Visits) != 1 {
 		t.Fatalf("Visits = %+v; want 1", f.Visits)
 	}
@@ -109,7 +109,7 @@ func TestExtractIncomingDelegation(t *testing.T) {
 }
 
 func TestExtractNotCooperation(t *testing.T) {
-	f := extractFile(t, "testdata/sports_day.txt")
+	f := extractFile(t, "../testdata/sports_day.txt")
 	if f.AboutCooperation || len(f.Visits)+len(f.Agreements)+len(f.Partnerships) > 0 {
 		t.Errorf("facts = %+v; want nothing about cooperation", f)
 	}

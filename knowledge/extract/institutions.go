@@ -259,7 +259,7 @@ func acronymExtension(toks []text.Token, from, to int) int {
 		}
 		acr := toks[j+1].Text
 		short, long := joinWords(toks, from, to), joinWords(toks, from, j)
-		if !initialsFit(acr, short) && initialsFit(acr, long) {
+		if initialsMisses(acr, long) < initialsMisses(acr, short) {
 			for k := to; k < j; k++ {
 				if t := toks[k]; !(t.IsCap() || nameConnectors[t.Text] || articles[t.Text] || t.Text == "-") {
 					return to

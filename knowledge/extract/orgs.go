@@ -160,6 +160,35 @@ func (es *orgs) bindAcronym(acr string) (int, bool) {
 	return found, true
 }
 
+// initialsMisses counts the letters of acr that are not initials of
+// name's words, in order; a large number when acr cannot stand for name.
+func initialsMisses(acr, name string) int {
+	if !initialsFit(acr, name) {
+		return 100
+	}
+	words := strings.Fields(name)
+	var initials []rune
+	for _, w := range words {
+		if nameConnectors[w] || w == "the" {
+			continue
+		}
+		initials = append(initials, []rune(strings.ToUpper(w))[0])
+	}
+	misses, k := 0, 0
+	for _, r := range []rune(strings.TrimSuffix(acr, "s")) {
+		for k < len(initials) && initials[k] != r {
+			k++
+		}
+		if k == len(initials) {
+			misses++
+			k = 0
+			continue
+		}
+		k++
+	}
+	return misses
+}
+
 // initialsFit reports whether acr starts with the initial of name's first
 // word and all but one of its letters are initials of name's words, in order.
 func initialsFit(acr, name string) bool {

@@ -143,7 +143,22 @@ func (u *unit) findTriggers() []trigger {
 				add(trigVisit, i, j+1)
 				i = j
 			}
+		case "concluded", "wrapped", "completed":
+			// "The delegation concluded the trip in Lisbon": its last leg.
+			if (next == "the" || next == "its" || next == "their" || next == "up") && u.tripNoun(i+2) && (u.word(i+3) == "in" || u.word(i+3) == "at") {
+				add(trigVisit, i, i+4)
+				i += 3
+				continue
+			}
+			if agreement && u.agreementNounAfter(i) {
+				add(trigSign, i, i+1)
+			}
 		case "began", "started", "begins", "starts", "ended", "finished":
+			if (next == "the" || next == "its" || next == "their") && u.tripNoun(i+2) && (u.word(i+3) == "in" || u.word(i+3) == "at") {
+				add(trigVisit, i, i+4)
+				i += 3
+				continue
+			}
 			// "the visit began at X": where a trip stopped.
 			if (next == "at" || next == "with") && u.visitNounBefore(i) {
 				add(trigVisit, i, i+2)
@@ -199,7 +214,7 @@ func (u *unit) findTriggers() []trigger {
 					i++
 				}
 			}
-		case "renewed", "renews", "renew", "concluded", "concludes", "exchanged", "formalised", "formalized", "sealed", "extended",
+		case "renewed", "renews", "renew", "concludes", "exchanged", "formalised", "formalized", "sealed", "extended",
 			"implemented", "implementing", "adopted", "approved", "ratified", "finalised", "finalized":
 			if agreement && u.agreementNounAfter(i) {
 				add(trigSign, i, i+1)
@@ -321,6 +336,15 @@ func (u *unit) plannedAt(i int) bool {
 	}
 	// "is to be signed"
 	return u.word(i-1) == "be" && u.word(i-2) == "to"
+}
+
+// tripNoun reports whether the word at i names a journey.
+func (u *unit) tripNoun(i int) bool {
+	switch u.word(i) {
+	case "trip", "visit", "tour", "mission", "journey", "programme", "program":
+		return true
+	}
+	return false
 }
 
 // visitNounBefore reports whether "visit", "trip" or "tour" is the
