@@ -155,3 +155,34 @@ func anyOverlap(dates []article.Date, period article.Date) bool {
 	}
 	return false
 }
+
+// answerCountryPartners answers "Which Korean universities work with
+// Vietnamese ones?": the pairs of partners, one of each country, when the
+// question names no institution.
+func (m *model) answerCountryPartners(q *question) *Answer {
+	if len(q.entities) > 0 || q.origin == "" || q.country == "" {
+		return nil
+	}
+	var lines []string
+	a := &Answer{Found: true}
+	for key, l := range m.links {
+		x, y := m.entities[key[0]], m.entities[key[1]]
+		if x.Country == q.country && y.Country == q.origin {
+			x, y = y, x
+		}
+		if x.Country != q.origin || y.Country != q.country || !q.wantsKind(x) {
+			continue
+		}
+		lines = append(lines, fmt.Sprintf("%s with %s", x.Display(), y.Display()))
+		if len(l.sources) > 0 {
+			a.Support = addCitation(a.Support, cite(l.evidence, l.sources[0].ref()))
+		}
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	slices.Sort(lines)
+	a.Support = dedupeCitations(a.Support, 5)
+	a.Text = "• " + strings.Join(lines, "\n• ")
+	return a
+}

@@ -53,7 +53,7 @@ func (l *Library) answerFromSentences(ctx context.Context, m *model, q *question
 	}
 	words := text.Stems(q.words)
 	if len(words) == 0 {
-		return notFound(q), nil
+		return &Answer{}, nil
 	}
 	var found []scoredSentence
 	for _, r := range recs {
@@ -73,7 +73,7 @@ func (l *Library) answerFromSentences(ctx context.Context, m *model, q *question
 		return 0
 	})
 	if len(found) == 0 || found[0].cover < minCoverage {
-		return notFound(q), nil
+		return &Answer{}, nil
 	}
 	a := &Answer{Found: true, Text: found[0].text, coverage: found[0].cover}
 	for _, s := range found {

@@ -222,3 +222,42 @@ func hostList(v VisitRecord) string {
 	}
 	return strings.Join(names, ", ")
 }
+
+// answerVisitsTo answers "Which delegations visited Vietnam?", "Visits to
+// Japan in 2023", "Which universities visited X?": the visits to the
+// country (made from abroad) or to the institution asked about, by
+// visitors of the nationality asked, in the period asked.
+func (m *model) answerVisitsTo(q *question) *Answer {
+	if q.country == "" && len(q.entities) == 0 {
+		return nil
+	}
+	var lines []string
+	a := &Answer{Found: true}
+	for _, vp := range m.visits {
+		v := *vp
+		if q.country != "" && (v.Country != q.country || v.Visitor.Country == q.country) {
+			continue
+		}
+		if q.origin != "" && v.Visitor.Country != q.origin {
+			continue
+		}
+		hosted := true
+		for _, id := range q.entities {
+			hosted = hosted && slices.ContainsFunc(v.Hosts, func(h Entity) bool { return h.ID == m.entities[id].ID })
+		}
+		if !hosted || !q.when.IsZero() && !q.when.Overlaps(v.Start) && !(!v.End.IsZero() && q.when.Overlaps(v.End)) {
+			continue
+		}
+		line := fmt.Sprintf("%s visited %s (%s)", v.Visitor.Display(), hostList(v), dateText(v.Start, v.End))
+		if !slices.Contains(lines, line) {
+			lines = append(lines, line)
+		}
+		a.Support = addCitation(a.Support, cite(v.Evidence, v.Source))
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	a.Support = dedupeCitations(a.Support, 5)
+	a.Text = "• " + strings.Join(lines, "\n• ")
+	return a
+}

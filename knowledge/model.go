@@ -213,9 +213,17 @@ func (m *model) tallyEntities(g *nameGroups, acronyms map[string]string) {
 		}
 		m.entities = append(m.entities, e)
 		for _, n := range append(append([]string{e.Name}, e.Aliases...), e.Acronyms...) {
-			k := text.Key(n)
-			if !slices.Contains(m.byKey[k], id) {
-				m.byKey[k] = append(m.byKey[k], id)
+			keys := []string{text.Key(n)}
+			// "Nong Lam University – Ho Chi Minh City" goes by its first part too.
+			for _, dash := range []string{" – ", " - ", " — "} {
+				if first, _, ok := strings.Cut(n, dash); ok && strings.Contains(first, " ") {
+					keys = append(keys, text.Key(first))
+				}
+			}
+			for _, k := range keys {
+				if !slices.Contains(m.byKey[k], id) {
+					m.byKey[k] = append(m.byKey[k], id)
+				}
 			}
 		}
 	}

@@ -29,6 +29,59 @@ type question struct {
 	// focus is the stem of the noun a "which" or "what" asks about:
 	// "enterprise" in "Which enterprises did …".
 	focus string
+	// origin is the country of the bodies a question asks for or about,
+	// given by a nationality: "Korean" in "Which Korean universities work
+	// with Vietnamese ones?".
+	origin string
+	// relation is what the question asks about.
+	relation relation
+}
+
+// relation is what a question asks about, and so which facts answer it.
+type relation uint8
+
+// The relations a question may ask about.
+const (
+	relOther    relation = iota // prose answers it, if anything does
+	relLeader                   // who led a delegation
+	relPerson                   // who holds a position
+	relWhen                     // when a visit or a signing happened
+	relWhere                    // in which city
+	relVisits                   // which bodies were visited, or which delegations came
+	relSigned                   // what was signed, with whom
+	relPartners                 // who works with whom
+	relLatest                   // the latest news
+	relCount                    // how many, how long: the prose
+)
+
+// relationOf reads which relation a question asks about, from its
+// question word and its verbs.
+func relationOf(q *question) relation {
+	switch wh := q.wh(); {
+	case wh == "how many" || wh == "how long":
+		return relCount
+	case q.asks(askLeader):
+		return relLeader
+	case (wh == "which" || wh == "what") && q.asks(askVisited) && q.focusIsBody():
+		return relVisits // "Which European universities did the Rector of X visit?"
+	case q.asks(askPerson) || wh == "who" && q.asks(askOnBehalf):
+		return relPerson
+	case wh == "when":
+		return relWhen
+	case q.asks(askWhereCity):
+		return relWhere
+	case q.asks(askLatest):
+		return relLatest
+	case (wh == "which" || wh == "what" || wh == "list" || wh == "show") && q.asks(askVisited) && !q.asks(askSignedVerb):
+		return relVisits
+	case q.asks(askVisitsTo):
+		return relVisits
+	case q.asks(askSigned) && (wh == "what" || q.asks(askSignedVerb)):
+		return relSigned
+	case q.asks(askPartners) || q.asks(askSigned):
+		return relPartners
+	}
+	return relOther
 }
 
 // stopWords are words that carry no content in a question.
@@ -54,7 +107,7 @@ func (m *model) parseQuestion(x *extract.Extractor, raw string) *question {
 			}
 			key := text.Key(text.Join(raw, toks, i, i+n))
 			ids, ok := m.byKey[key]
-			if !ok || n == 1 && !toks[i].IsCap() {
+			if !ok || n == 1 && !toks[i].IsCap() || m.commonNoun(toks[i:i+n]) {
 				continue
 			}
 			if !slices.Contains(q.entities, ids[0]) {
@@ -67,7 +120,20 @@ func (m *model) parseQuestion(x *extract.Extractor, raw string) *question {
 			break
 		}
 	}
-	// Places outside institutions' names.
+	// Places outside institutions' names; a place right after one ("X in
+	// Rabat", "X of China") says where it is, not where the question looks.
+	for i := 1; i+1 < len(toks); i++ {
+		if covered[i-1] && !covered[i] && (toks[i].Text == "in" || toks[i].Text == "of" || toks[i].Text == ",") && toks[i+1].IsCap() {
+			for k := i + 1; k < len(toks) && k <= i+3 && toks[k].IsCap(); k++ {
+				if _, ok := m.gaz.Lookup(text.Join(raw, toks, i+1, k+1)); ok {
+					for c := i; c <= k; c++ {
+						covered[c] = true
+					}
+					break
+				}
+			}
+		}
+	}
 	var rest []text.Token
 	for i, t := range toks {
 		if !covered[i] {
@@ -97,6 +163,22 @@ func (m *model) parseQuestion(x *extract.Extractor, raw string) *question {
 			q.words = append(q.words, w)
 		}
 	}
+	// "Which Korean universities …": the nationality of what is asked for;
+	// "… work with Vietnamese ones?": the other side's.
+	for i, t := range toks {
+		c, ok := m.gaz.CountryOfDemonym(t.Text)
+		if !ok || covered[i] {
+			continue
+		}
+		if q.country == c {
+			q.country = "" // the nationality of what is asked, not where
+		}
+		if q.origin == "" && i+1 < len(toks) && classWord(toks[i+1].Text) {
+			q.origin = c
+		} else if q.country == "" {
+			q.country = c
+		}
+	}
 	if len(fields) > 1 && (fields[0] == "which" || fields[0] == "what") {
 		// A kind of body among the next words is the focus: "Which
 		// European universities …" asks for universities.
@@ -109,16 +191,30 @@ func (m *model) parseQuestion(x *extract.Extractor, raw string) *question {
 			if q.focus != "" {
 				break
 			}
-			if _, demonym := m.gaz.CountryOfDemonym(w); demonym {
-				continue // "Which Japanese universities": the noun is the focus
+			if _, demonym := m.gaz.CountryOfDemonym(w); demonym || stopWords[w] {
+				continue // "Which Japanese universities", "What is the deadline": the noun is the focus
 			}
-			if !stopWords[w] {
-				q.focus = text.Stem(w)
-			}
-			break
+			q.focus = text.Stem(w)
 		}
 	}
+	q.relation = relationOf(q)
 	return q
+}
+
+// commonNoun reports whether toks are a nationality and a kind of body,
+// "Vietnamese universities", which no name is.
+func (m *model) commonNoun(toks []text.Token) bool {
+	if len(toks) < 2 {
+		return false
+	}
+	_, demonym := m.gaz.CountryOfDemonym(toks[0].Text)
+	return demonym && classWord(toks[len(toks)-1].Text)
+}
+
+// classWord reports whether w is a noun of a kind of body: "universities", "ones".
+func classWord(w string) bool {
+	s := text.Stem(strings.ToLower(w))
+	return academicWords[s] || businessWords[s] || bodyWords[s] || s == "one" || s == "delegation" || s == "partner"
 }
 
 // academicWords are the focus nouns that ask for universities and the like.
