@@ -14,7 +14,7 @@ import (
 
 	"github.com/coopbot/coopbot/bot"
 	"github.com/coopbot/coopbot/bot/discordtest"
-	"github.com/coopbot/coopbot/commands"
+	"github.com/coopbot/coopbot/knowledge/subscription"
 )
 
 // crashChild, set in the environment, makes the test binary run coopbot
@@ -46,7 +46,7 @@ func TestDeliverySurvivesSIGKILL(t *testing.T) {
 	for i := range 50 {
 		ch := fmt.Sprintf("16000000000000%05d", i)
 		chs = append(chs, ch)
-		if _, err := store.SaveSubscription(commands.Subscription{GuildID: e2eGuild, ChannelID: ch, State: commands.Active}); err != nil {
+		if _, err := store.SaveSubscription(subscription.Subscription{GuildID: e2eGuild, ChannelID: ch, State: subscription.Active}); err != nil {
 			t.Fatal(err)
 		}
 	}

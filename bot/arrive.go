@@ -9,6 +9,7 @@ import (
 	"github.com/coopbot/coopbot/commands"
 	"github.com/coopbot/coopbot/knowledge"
 	"github.com/coopbot/coopbot/knowledge/article"
+	"github.com/coopbot/coopbot/knowledge/subscription"
 )
 
 // catchUp runs at start: on a first start it records every article as
@@ -73,8 +74,8 @@ func (d *Delivery) Arrived(rep knowledge.SyncReport) {
 // arrive records files as seen and queues their posts in one transaction,
 // then wakes the senders.
 func (d *Delivery) arrive(files []string) error {
-	fresh, queued, err := d.store.Arrive(files, func(s commands.Subscription, file string) bool {
-		return commands.Matches(d.lib, s, file)
+	fresh, queued, err := d.store.Arrive(files, func(s subscription.Subscription, file string) bool {
+		return subscription.Matches(d.lib, s, file)
 	}, d.opts.now())
 	if err != nil {
 		return err
@@ -92,7 +93,7 @@ func (d *Delivery) arrive(files []string) error {
 // Backfill queues the n latest articles matching s for its channel,
 // oldest first, and returns how many it queued. It implements
 // commands.Backfiller for /subscribe backfill:N.
-func (d *Delivery) Backfill(ctx context.Context, s commands.Subscription, n int) (int, error) {
+func (d *Delivery) Backfill(ctx context.Context, s subscription.Subscription, n int) (int, error) {
 	if n <= 0 {
 		return 0, nil
 	}
@@ -102,7 +103,7 @@ func (d *Delivery) Backfill(ctx context.Context, s commands.Subscription, n int)
 	}
 	files := make([]string, 0, len(latest))
 	for i := len(latest) - 1; i >= 0; i-- {
-		if commands.Matches(d.lib, s, latest[i].File) {
+		if subscription.Matches(d.lib, s, latest[i].File) {
 			files = append(files, latest[i].File)
 		}
 	}
@@ -121,7 +122,7 @@ func (d *Delivery) Knowledge() commands.Knowledge { return syncThrough{Articles:
 
 // Subscriptions returns the store as the commands see it, with Backfill,
 // so that /subscribe takes backfill:N.
-func (d *Delivery) Subscriptions() commands.SubscriptionStore {
+func (d *Delivery) Subscriptions() subscription.Store {
 	return backfillingStore{Store: d.store, d: d}
 }
 
@@ -141,6 +142,6 @@ type backfillingStore struct {
 }
 
 // Backfill queues the latest articles matching sub for its channel.
-func (b backfillingStore) Backfill(ctx context.Context, sub commands.Subscription, n int) (int, error) {
+func (b backfillingStore) Backfill(ctx context.Context, sub subscription.Subscription, n int) (int, error) {
 	return b.d.Backfill(ctx, sub, n)
 }

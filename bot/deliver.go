@@ -15,7 +15,7 @@ import (
 )
 
 // Articles is what delivery asks of the knowledge library: what the
-// commands ask, for the one matching rule (commands.Matches), and an
+// commands ask, for the one matching rule (subscription.Matches), and an
 // article's summary and facts for its post. *knowledge.Library has both.
 type Articles interface {
 	commands.Knowledge

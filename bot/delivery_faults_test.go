@@ -15,6 +15,7 @@ import (
 	"github.com/coopbot/coopbot/bot/discordtest"
 	"github.com/coopbot/coopbot/commands"
 	"github.com/coopbot/coopbot/knowledge"
+	"github.com/coopbot/coopbot/knowledge/subscription"
 )
 
 const postRoute = "POST /channels/{channel_id}/messages"
@@ -102,7 +103,7 @@ func TestDeliveryPausesLostChannel(t *testing.T) {
 	e.waitPosts(map[string]int{chs[0]: 1, chs[1]: 0, chs[2]: 1}, 5*time.Second)
 	e.waitLog("subscription paused", time.Second)
 	subs, err := e.store.Subscriptions("", chs[1])
-	if err != nil || len(subs) != 1 || subs[0].State != commands.Paused || subs[0].PausedReason != "missing permissions (50013)" {
+	if err != nil || len(subs) != 1 || subs[0].State != subscription.Paused || subs[0].PausedReason != "missing permissions (50013)" {
 		t.Fatalf("subscription of the lost channel = %+v, %v; want paused for missing permissions (50013)", subs, err)
 	}
 

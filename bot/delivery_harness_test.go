@@ -11,8 +11,8 @@ import (
 
 	"github.com/coopbot/coopbot/bot"
 	"github.com/coopbot/coopbot/bot/discordtest"
-	"github.com/coopbot/coopbot/commands"
 	"github.com/coopbot/coopbot/knowledge"
+	"github.com/coopbot/coopbot/knowledge/subscription"
 )
 
 // dlToken is the bot token the delivery tests use.
@@ -66,10 +66,10 @@ func newDeliveryEnv(t testing.TB, fakeOpts []discordtest.Option, opts ...bot.Del
 }
 
 // subscribe saves an active subscription of channel to f.
-func (e *deliveryEnv) subscribe(channel string, f knowledge.Filter) commands.Subscription {
+func (e *deliveryEnv) subscribe(channel string, f knowledge.Filter) subscription.Subscription {
 	e.t.Helper()
-	s, err := e.store.SaveSubscription(commands.Subscription{
-		GuildID: "1300000000000000001", ChannelID: channel, Filter: f, State: commands.Active, CreatedAt: time.Now(),
+	s, err := e.store.SaveSubscription(subscription.Subscription{
+		GuildID: "1300000000000000001", ChannelID: channel, Filter: f, State: subscription.Active, CreatedAt: time.Now(),
 	})
 	if err != nil {
 		e.t.Fatalf("SaveSubscription() = %v", err)

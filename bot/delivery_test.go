@@ -11,6 +11,7 @@ import (
 	"github.com/coopbot/coopbot/bot/discordtest"
 	"github.com/coopbot/coopbot/commands"
 	"github.com/coopbot/coopbot/knowledge"
+	"github.com/coopbot/coopbot/knowledge/subscription"
 )
 
 // Channels of the delivery tests.
@@ -36,7 +37,7 @@ func TestDeliveryPostsToMatchingChannelsOnce(t *testing.T) {
 	e.subscribe(chFootball, knowledge.Filter{Keywords: "football"})
 	e.subscribe(chAll, knowledge.Filter{})
 	paused := e.subscribe(chPaused, knowledge.Filter{})
-	paused.State, paused.PausedReason = commands.Paused, "missing access (50001)"
+	paused.State, paused.PausedReason = subscription.Paused, "missing access (50001)"
 	if _, err := e.store.SaveSubscription(paused); err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/coopbot/coopbot/commands"
+	"github.com/coopbot/coopbot/knowledge/subscription"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -61,11 +61,11 @@ func (s *Store) Baseline(files []string, now time.Time) (bool, error) {
 // accepts for an active subscription of that channel. Files are queued in
 // the order given. It returns the files that were new and the number of
 // deliveries queued.
-func (s *Store) Arrive(files []string, match func(commands.Subscription, string) bool, now time.Time) (fresh []string, queued int, err error) {
+func (s *Store) Arrive(files []string, match func(subscription.Subscription, string) bool, now time.Time) (fresh []string, queued int, err error) {
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		fresh, queued = nil, 0
 		seen := tx.Bucket(bucketSeen)
-		var subs []commands.Subscription
+		var subs []subscription.Subscription
 		for _, f := range files {
 			if seen.Get([]byte(f)) != nil {
 				continue
@@ -103,7 +103,7 @@ func (s *Store) Arrive(files []string, match func(commands.Subscription, string)
 
 // Enqueue queues files for sub's channel, in order, leaving out those
 // already waiting there; it returns how many it queued.
-func (s *Store) Enqueue(sub commands.Subscription, files []string, now time.Time) (int, error) {
+func (s *Store) Enqueue(sub subscription.Subscription, files []string, now time.Time) (int, error) {
 	n := 0
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		n = 0
@@ -183,7 +183,7 @@ func (s *Store) done(d delivery) error {
 
 // pauseChannel pauses every active subscription of channel with reason and
 // drops the deliveries waiting there, in one transaction.
-func (s *Store) pauseChannel(channel, reason string) (paused []commands.Subscription, dropped int, err error) {
+func (s *Store) pauseChannel(channel, reason string) (paused []subscription.Subscription, dropped int, err error) {
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		paused, dropped = nil, 0
 		subs, err := activeSubscriptions(tx)
@@ -195,7 +195,7 @@ func (s *Store) pauseChannel(channel, reason string) (paused []commands.Subscrip
 			if sub.ChannelID != channel {
 				continue
 			}
-			sub.State, sub.PausedReason = commands.Paused, reason
+			sub.State, sub.PausedReason = subscription.Paused, reason
 			k, err := idKey(sub.ID)
 			if err != nil {
 				return err

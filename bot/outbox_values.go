@@ -7,7 +7,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/coopbot/coopbot/commands"
+	"github.com/coopbot/coopbot/knowledge/subscription"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -27,7 +27,7 @@ func markSeen(seen *bolt.Bucket, file string, now time.Time) error {
 
 // queue adds a delivery of file to sub's channel unless one is already
 // waiting there; it reports whether it added one.
-func queue(tx *bolt.Tx, sub commands.Subscription, file string, now time.Time) (bool, error) {
+func queue(tx *bolt.Tx, sub subscription.Subscription, file string, now time.Time) (bool, error) {
 	out := tx.Bucket(bucketOutbox)
 	prefix := outboxPrefix(sub.ChannelID)
 	c := out.Cursor()
@@ -72,14 +72,14 @@ func decodeDelivery(k, v []byte) (delivery, error) {
 }
 
 // activeSubscriptions lists the active subscriptions, oldest first, within tx.
-func activeSubscriptions(tx *bolt.Tx) ([]commands.Subscription, error) {
-	subs := []commands.Subscription{}
+func activeSubscriptions(tx *bolt.Tx) ([]subscription.Subscription, error) {
+	subs := []subscription.Subscription{}
 	err := tx.Bucket(bucketSubscriptions).ForEach(func(k, v []byte) error {
 		sub, err := decodeSubscription(k, v)
 		if err != nil {
 			return err
 		}
-		if sub.State == commands.Active {
+		if sub.State == subscription.Active {
 			subs = append(subs, sub)
 		}
 		return nil
@@ -88,8 +88,8 @@ func activeSubscriptions(tx *bolt.Tx) ([]commands.Subscription, error) {
 }
 
 // subscription returns the subscription with id, if there is one.
-func (s *Store) subscription(id string) (commands.Subscription, bool, error) {
-	var sub commands.Subscription
+func (s *Store) subscription(id string) (subscription.Subscription, bool, error) {
+	var sub subscription.Subscription
 	found := false
 	err := s.db.View(func(tx *bolt.Tx) error {
 		k, err := idKey(id)
@@ -105,7 +105,7 @@ func (s *Store) subscription(id string) (commands.Subscription, bool, error) {
 		return err
 	})
 	if err != nil {
-		return commands.Subscription{}, false, fmt.Errorf("read subscription %s: %w", id, err)
+		return subscription.Subscription{}, false, fmt.Errorf("read subscription %s: %w", id, err)
 	}
 	return sub, found, nil
 }

@@ -9,8 +9,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
-
-	"github.com/coopbot/coopbot/commands"
+	"github.com/coopbot/coopbot/knowledge/subscription"
 )
 
 // Discord's JSON error codes that mean the bot cannot post in a channel:
@@ -183,7 +182,7 @@ func (d *Delivery) wanted(e delivery) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	if found && sub.State == commands.Active && sub.ChannelID == e.Channel {
+	if found && sub.State == subscription.Active && sub.ChannelID == e.Channel {
 		return true, nil
 	}
 	subs, err := d.store.Subscriptions("", e.Channel)
@@ -191,7 +190,7 @@ func (d *Delivery) wanted(e delivery) (bool, error) {
 		return false, err
 	}
 	for _, s := range subs {
-		if commands.Matches(d.lib, s, e.File) {
+		if subscription.Matches(d.lib, s, e.File) {
 			return true, nil
 		}
 	}

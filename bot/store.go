@@ -10,8 +10,8 @@ import (
 	"strconv"
 	"time"
 
-	"github.com/coopbot/coopbot/commands"
 	"github.com/coopbot/coopbot/knowledge"
+	"github.com/coopbot/coopbot/knowledge/subscription"
 	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
 )
@@ -50,7 +50,7 @@ const (
 const DefaultOpenTimeout = 2 * time.Second
 
 // Store keeps the bot's durable state in one bbolt file: subscriptions now,
-// and the delivery outbox later. It implements commands.SubscriptionStore.
+// and the delivery outbox later. It implements subscription.Store.
 // It is safe for concurrent use.
 type Store struct {
 	db *bolt.DB
@@ -97,7 +97,7 @@ func (s *Store) Close() error { return s.db.Close() }
 
 // SaveSubscription creates sub, assigning its ID when empty, or replaces the
 // subscription with sub's ID, which must exist.
-func (s *Store) SaveSubscription(sub commands.Subscription) (commands.Subscription, error) {
+func (s *Store) SaveSubscription(sub subscription.Subscription) (subscription.Subscription, error) {
 	err := s.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketSubscriptions)
 		var key []byte
@@ -111,7 +111,7 @@ func (s *Store) SaveSubscription(sub commands.Subscription) (commands.Subscripti
 		} else {
 			k, err := idKey(sub.ID)
 			if err != nil || b.Get(k) == nil {
-				return fmt.Errorf("subscription %s: %w", sub.ID, commands.ErrNoSubscription)
+				return fmt.Errorf("subscription %s: %w", sub.ID, subscription.ErrNoSubscription)
 			}
 			key = k
 		}
@@ -122,15 +122,15 @@ func (s *Store) SaveSubscription(sub commands.Subscription) (commands.Subscripti
 		return b.Put(key, v)
 	})
 	if err != nil {
-		return commands.Subscription{}, fmt.Errorf("save subscription: %w", err)
+		return subscription.Subscription{}, fmt.Errorf("save subscription: %w", err)
 	}
 	return sub, nil
 }
 
 // Subscriptions lists subscriptions oldest first: a guild's, only one
 // channel's when channelID is not "", or every guild's when guildID is "".
-func (s *Store) Subscriptions(guildID, channelID string) ([]commands.Subscription, error) {
-	var out []commands.Subscription
+func (s *Store) Subscriptions(guildID, channelID string) ([]subscription.Subscription, error) {
+	var out []subscription.Subscription
 	err := s.db.View(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketSubscriptions).ForEach(func(k, v []byte) error {
 			sub, err := decodeSubscription(k, v) // copies out of the transaction
@@ -150,13 +150,13 @@ func (s *Store) Subscriptions(guildID, channelID string) ([]commands.Subscriptio
 }
 
 // DeleteSubscription removes a subscription, or returns an error wrapping
-// commands.ErrNoSubscription.
+// subscription.ErrNoSubscription.
 func (s *Store) DeleteSubscription(id string) error {
 	return s.db.Update(func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketSubscriptions)
 		k, err := idKey(id)
 		if err != nil || b.Get(k) == nil {
-			return fmt.Errorf("delete subscription %s: %w", id, commands.ErrNoSubscription)
+			return fmt.Errorf("delete subscription %s: %w", id, subscription.ErrNoSubscription)
 		}
 		return b.Delete(k)
 	})
@@ -175,7 +175,7 @@ type subscriptionV1 struct {
 	PausedReason string    `json:"paused_reason,omitempty"`
 }
 
-func encodeSubscription(s commands.Subscription) ([]byte, error) {
+func encodeSubscription(s subscription.Subscription) ([]byte, error) {
 	b, err := json.Marshal(subscriptionV1{
 		GuildID: s.GuildID, ChannelID: s.ChannelID,
 		Institution: s.Filter.Institution, Country: s.Filter.Country, Keywords: s.Filter.Keywords,
@@ -189,28 +189,28 @@ func encodeSubscription(s commands.Subscription) ([]byte, error) {
 
 // decodeSubscription reads a stored value of any known version. It never
 // keeps k or v, which bbolt reuses once the transaction ends.
-func decodeSubscription(k, v []byte) (commands.Subscription, error) {
+func decodeSubscription(k, v []byte) (subscription.Subscription, error) {
 	if len(k) != 8 {
-		return commands.Subscription{}, fmt.Errorf("subscription key %x: not a sequence number", k)
+		return subscription.Subscription{}, fmt.Errorf("subscription key %x: not a sequence number", k)
 	}
 	id := strconv.FormatUint(binary.BigEndian.Uint64(k), 10)
 	if len(v) == 0 {
-		return commands.Subscription{}, fmt.Errorf("subscription %s: empty value", id)
+		return subscription.Subscription{}, fmt.Errorf("subscription %s: empty value", id)
 	}
 	switch v[0] {
 	case 1:
 		var s subscriptionV1
 		if err := json.Unmarshal(v[1:], &s); err != nil {
-			return commands.Subscription{}, fmt.Errorf("subscription %s: %w", id, err)
+			return subscription.Subscription{}, fmt.Errorf("subscription %s: %w", id, err)
 		}
-		return commands.Subscription{
+		return subscription.Subscription{
 			ID: id, GuildID: s.GuildID, ChannelID: s.ChannelID,
 			Filter:    knowledge.Filter{Institution: s.Institution, Country: s.Country, Keywords: s.Keywords},
 			CreatedBy: s.CreatedBy, CreatedAt: s.CreatedAt,
-			State: commands.State(s.State), PausedReason: s.PausedReason,
+			State: subscription.State(s.State), PausedReason: s.PausedReason,
 		}, nil
 	}
-	return commands.Subscription{}, fmt.Errorf("subscription %s: unknown value version %d", id, v[0])
+	return subscription.Subscription{}, fmt.Errorf("subscription %s: unknown value version %d", id, v[0])
 }
 
 func seqKey(seq uint64) []byte {

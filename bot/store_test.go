@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/coopbot/coopbot/commands"
 	"github.com/coopbot/coopbot/knowledge"
+	"github.com/coopbot/coopbot/knowledge/subscription"
 	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
 )
@@ -27,12 +27,12 @@ func TestStoreSubscriptionsSurviveReopen(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "data", "coopbot.db")
 	s := openTestStore(t, path)
 	created := time.Date(2025, 11, 20, 9, 30, 0, 0, time.UTC)
-	want := []commands.Subscription{
+	want := []subscription.Subscription{
 		{GuildID: "g1", ChannelID: "c1", Filter: knowledge.Filter{Institution: "Hanoi University of Mining and Geology"},
-			CreatedBy: "u1", CreatedAt: created, State: commands.Active},
+			CreatedBy: "u1", CreatedAt: created, State: subscription.Active},
 		{GuildID: "g1", ChannelID: "c2", Filter: knowledge.Filter{Country: "China", Keywords: "summer camp"},
-			CreatedBy: "u2", CreatedAt: created, State: commands.Paused, PausedReason: "missing access (50001)"},
-		{GuildID: "g2", ChannelID: "c3", CreatedBy: "u3", CreatedAt: created, State: commands.Active},
+			CreatedBy: "u2", CreatedAt: created, State: subscription.Paused, PausedReason: "missing access (50001)"},
+		{GuildID: "g2", ChannelID: "c3", CreatedBy: "u3", CreatedAt: created, State: subscription.Active},
 	}
 	for i := range want {
 		got, err := s.SaveSubscription(want[i])
@@ -70,25 +70,25 @@ func TestStoreSubscriptionsSurviveReopen(t *testing.T) {
 
 	// Resume, then delete.
 	resumed := want[1]
-	resumed.State, resumed.PausedReason = commands.Active, ""
+	resumed.State, resumed.PausedReason = subscription.Active, ""
 	if _, err := s.SaveSubscription(resumed); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.DeleteSubscription(want[0].ID); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.DeleteSubscription(want[0].ID); !errors.Is(err, commands.ErrNoSubscription) {
+	if err := s.DeleteSubscription(want[0].ID); !errors.Is(err, subscription.ErrNoSubscription) {
 		t.Errorf("second DeleteSubscription = %v; want ErrNoSubscription", err)
 	}
-	if _, err := s.SaveSubscription(want[0]); !errors.Is(err, commands.ErrNoSubscription) {
+	if _, err := s.SaveSubscription(want[0]); !errors.Is(err, subscription.ErrNoSubscription) {
 		t.Errorf("SaveSubscription of a deleted ID = %v; want ErrNoSubscription", err)
 	}
 	left, _ := s.Subscriptions("", "")
-	if len(left) != 2 || left[0].State != commands.Active {
+	if len(left) != 2 || left[0].State != subscription.Active {
 		t.Errorf("after resume and delete: %+v", left)
 	}
 	// A new subscription never reuses a deleted ID.
-	again, _ := s.SaveSubscription(commands.Subscription{GuildID: "g1", ChannelID: "c1", State: commands.Active})
+	again, _ := s.SaveSubscription(subscription.Subscription{GuildID: "g1", ChannelID: "c1", State: subscription.Active})
 	if again.ID == want[0].ID {
 		t.Errorf("new subscription reused deleted ID %s", again.ID)
 	}
@@ -118,7 +118,7 @@ func TestStoreRejectsUnknownVersion(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "coopbot.db")
 	s := openTestStore(t, path)
 	defer s.Close()
-	sub, err := s.SaveSubscription(commands.Subscription{GuildID: "g", ChannelID: "c", State: commands.Active})
+	sub, err := s.SaveSubscription(subscription.Subscription{GuildID: "g", ChannelID: "c", State: subscription.Active})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,21 +3,23 @@ package commands
 import (
 	"context"
 	"fmt"
+
+	"github.com/coopbot/coopbot/knowledge/subscription"
 )
 
 // Backfiller posts past articles to a subscription's channel. A
-// SubscriptionStore that also implements it (the bot's delivery does)
+// subscription.Store that also implements it (the bot's delivery does)
 // lets /subscribe take backfill:N; with one that does not, backfill says
 // it is unavailable.
 type Backfiller interface {
 	// Backfill queues the n latest articles matching s for s's channel,
 	// oldest first, and returns how many it queued.
-	Backfill(ctx context.Context, s Subscription, n int) (int, error)
+	Backfill(ctx context.Context, s subscription.Subscription, n int) (int, error)
 }
 
 // backfill posts the n latest articles matching s in its channel and
 // returns a sentence for the reply; "" when none were asked for.
-func (r *Router) backfill(ctx context.Context, s Subscription, n int) (string, error) {
+func (r *Router) backfill(ctx context.Context, s subscription.Subscription, n int) (string, error) {
 	if n <= 0 {
 		return "", nil
 	}

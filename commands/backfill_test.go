@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/coopbot/coopbot/knowledge/subscription"
 )
 
 // backfillStore is a memStore that records the backfills asked of it.
@@ -14,7 +16,7 @@ type backfillStore struct {
 	has   int   // how many articles it pretends to queue at most
 }
 
-func (b *backfillStore) Backfill(ctx context.Context, s Subscription, n int) (int, error) {
+func (b *backfillStore) Backfill(ctx context.Context, s subscription.Subscription, n int) (int, error) {
 	b.asked = append(b.asked, n)
 	return min(n, b.has), nil
 }
@@ -24,7 +26,7 @@ func (b *backfillStore) Backfill(ctx context.Context, s Subscription, n int) (in
 func TestSubscribeBackfill(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
-		store SubscriptionStore
+		store subscription.Store
 		args  []string
 		want  string
 		asked []int

@@ -10,6 +10,7 @@ import (
 	"github.com/coopbot/coopbot/knowledge"
 	"github.com/coopbot/coopbot/knowledge/article"
 	"github.com/coopbot/coopbot/knowledge/extract"
+	"github.com/coopbot/coopbot/knowledge/subscription"
 )
 
 // TestCatalogValid checks every command definition against Discord's rules.
@@ -133,8 +134,8 @@ func TestRepliesFitExtremeData(t *testing.T) {
 	}
 	store := &memStore{}
 	for i := range 200 {
-		store.SaveSubscription(Subscription{GuildID: "g1", ChannelID: "c1", Filter: knowledge.Filter{Institution: name, Country: name, Keywords: fmt.Sprint(i)},
-			State: Paused, PausedReason: name})
+		store.SaveSubscription(subscription.Subscription{GuildID: "g1", ChannelID: "c1", Filter: knowledge.Filter{Institution: name, Country: name, Keywords: fmt.Sprint(i)},
+			State: subscription.Paused, PausedReason: name})
 	}
 	r := NewRouter(&lib, store, nil)
 	inst := lib.entities[0].Acronyms[0]

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/coopbot/coopbot/knowledge/subscription"
 )
 
 // Handler answers one interaction. It returns an error only for the
@@ -25,7 +26,7 @@ type pageFunc func(ctx context.Context, i *discordgo.Interaction, args []string,
 // Router dispatches interactions to the handlers of the catalogue.
 type Router struct {
 	lib  Knowledge
-	subs SubscriptionStore
+	subs subscription.Store
 	now  func() time.Time
 
 	commands map[string]Handler
@@ -34,7 +35,7 @@ type Router struct {
 
 // NewRouter returns a router whose handlers answer from lib and keep
 // subscriptions in subs; now stamps new subscriptions (time.Now when nil).
-func NewRouter(lib Knowledge, subs SubscriptionStore, now func() time.Time) *Router {
+func NewRouter(lib Knowledge, subs subscription.Store, now func() time.Time) *Router {
 	if now == nil {
 		now = time.Now
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/coopbot/coopbot/knowledge"
+	"github.com/coopbot/coopbot/knowledge/subscription"
 )
 
 // subscribe answers /subscribe [institution] [country] [keywords] [channel]
@@ -49,17 +50,17 @@ func (r *Router) subscribe(ctx context.Context, i *discordgo.Interaction) (Reply
 	if err != nil {
 		return Reply{}, fmt.Errorf("list subscriptions: %w", err)
 	}
-	var resumed []Subscription
-	var same *Subscription
+	var resumed []subscription.Subscription
+	var same *subscription.Subscription
 	for _, s := range existing {
-		if s.State == Paused {
-			s.State, s.PausedReason = Active, ""
+		if s.State == subscription.Paused {
+			s.State, s.PausedReason = subscription.Active, ""
 			if _, err := r.subs.SaveSubscription(s); err != nil {
 				return Reply{}, fmt.Errorf("resume subscription %s: %w", s.ID, err)
 			}
 			resumed = append(resumed, s)
 		}
-		if SameFilter(s.Filter, f) {
+		if subscription.SameFilter(s.Filter, f) {
 			same = &s
 		}
 	}
@@ -68,7 +69,7 @@ func (r *Router) subscribe(ctx context.Context, i *discordgo.Interaction) (Reply
 		lines = append(lines, "Resumed "+subscriptionLine(s, false))
 	}
 	if same != nil {
-		same.State, same.PausedReason = Active, ""
+		same.State, same.PausedReason = subscription.Active, ""
 		note, err := r.backfill(ctx, *same, o.integer(OptBackfill, 0))
 		if err != nil {
 			return Reply{}, err
@@ -82,9 +83,9 @@ func (r *Router) subscribe(ctx context.Context, i *discordgo.Interaction) (Reply
 		return ephemeral(strings.TrimSpace(fmt.Sprintf("<#%s> already follows %s (subscription `%s`), so nothing changed. To change it, `/unsubscribe subscription:%s` and subscribe again. %s",
 			channel, oneLine(describeFilter(f), 300), same.ID, same.ID, note))), nil
 	}
-	s, err := r.subs.SaveSubscription(Subscription{
+	s, err := r.subs.SaveSubscription(subscription.Subscription{
 		GuildID: i.GuildID, ChannelID: channel, Filter: f,
-		CreatedBy: userID(i), CreatedAt: r.now().UTC(), State: Active,
+		CreatedBy: userID(i), CreatedAt: r.now().UTC(), State: subscription.Active,
 	})
 	if err != nil {
 		return Reply{}, fmt.Errorf("save subscription: %w", err)

@@ -1,8 +1,12 @@
-package commands
+// Package subscription holds what a subscription is: a channel's standing
+// request for the new articles that match a filter, the state it is in,
+// the one rule for whether an article goes to it, and the interface of the
+// store that keeps subscriptions. It knows nothing of Discord: guilds,
+// channels and users are ids, kept as strings.
+package subscription
 
 import (
 	"errors"
-	"strings"
 	"time"
 
 	"github.com/coopbot/coopbot/knowledge"
@@ -37,12 +41,12 @@ type Subscription struct {
 	PausedReason string
 }
 
-// ErrNoSubscription is returned by a SubscriptionStore asked about an
-// unknown subscription id.
+// ErrNoSubscription is returned by a Store asked about an unknown
+// subscription id.
 var ErrNoSubscription = errors.New("no such subscription")
 
-// SubscriptionStore keeps subscriptions. bot.Store implements it in bbolt.
-type SubscriptionStore interface {
+// Store keeps subscriptions; the runtime's bbolt store implements it.
+type Store interface {
 	// SaveSubscription creates s, assigning its ID when empty, or replaces
 	// the subscription with s's ID; it returns s as stored.
 	SaveSubscription(s Subscription) (Subscription, error)
@@ -53,11 +57,17 @@ type SubscriptionStore interface {
 	DeleteSubscription(id string) error
 }
 
+// Matcher says whether an article matches a filter; *knowledge.Library
+// is one.
+type Matcher interface {
+	Matches(file string, f knowledge.Filter) bool
+}
+
 // Matches is the one rule for whether an article should be posted to a
 // subscription: the subscription is active and the library says the article
 // matches its filter.
-func Matches(k Knowledge, s Subscription, file string) bool {
-	return s.State == Active && k.Matches(file, s.Filter)
+func Matches(m Matcher, s Subscription, file string) bool {
+	return s.State == Active && m.Matches(file, s.Filter)
 }
 
 // SameFilter reports whether two filters ask for the same articles, ignoring
@@ -66,22 +76,4 @@ func SameFilter(a, b knowledge.Filter) bool {
 	return text.Fold(a.Institution) == text.Fold(b.Institution) &&
 		text.Fold(a.Country) == text.Fold(b.Country) &&
 		text.Fold(a.Keywords) == text.Fold(b.Keywords)
-}
-
-// describeFilter names a filter as a list shows it.
-func describeFilter(f knowledge.Filter) string {
-	var parts []string
-	if f.Institution != "" {
-		parts = append(parts, "institution: "+f.Institution)
-	}
-	if f.Country != "" {
-		parts = append(parts, "country: "+f.Country)
-	}
-	if f.Keywords != "" {
-		parts = append(parts, "keywords: "+f.Keywords)
-	}
-	if len(parts) == 0 {
-		return "every article"
-	}
-	return strings.Join(parts, ", ")
 }
