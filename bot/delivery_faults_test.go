@@ -32,6 +32,7 @@ func channels(n int) []string {
 // A storm of 429s on the route and a global 429, against a fake that
 // enforces Discord's limits, end with every post delivered once.
 func TestDeliveryRateLimitStorm(t *testing.T) {
+	t.Parallel()
 	e := newDeliveryEnv(t, []discordtest.Option{discordtest.WithRateLimits(), discordtest.WithSpec("-")})
 	chs := channels(20)
 	want := map[string]int{}
@@ -60,6 +61,7 @@ func TestDeliveryRateLimitStorm(t *testing.T) {
 // post whose request timed out after it landed is not posted twice: the
 // fake's nonce dedupe sees the retry.
 func TestDeliveryRetryKeepsNonce(t *testing.T) {
+	t.Parallel()
 	e := newDeliveryEnv(t, []discordtest.Option{discordtest.WithSpec("-")}, bot.WithPostTimeout(200*time.Millisecond))
 	const slow = "1500000000000099999"
 	e.subscribe(chAll, knowledge.Filter{})
@@ -92,6 +94,7 @@ func TestDeliveryRetryKeepsNonce(t *testing.T) {
 // the other channels still get their posts; /subscriptions shows it
 // paused and /subscribe there resumes it.
 func TestDeliveryPausesLostChannel(t *testing.T) {
+	t.Parallel()
 	e := newDeliveryEnv(t, []discordtest.Option{discordtest.WithSpec("-")})
 	chs := channels(3)
 	for _, ch := range chs {
@@ -118,6 +121,7 @@ func TestDeliveryPausesLostChannel(t *testing.T) {
 // /subscribe backfill:N posts the N latest matching articles, oldest
 // first; /reload delivers what it adds.
 func TestDeliveryBackfillAndReload(t *testing.T) {
+	t.Parallel()
 	e := newDeliveryEnv(t, []discordtest.Option{discordtest.WithSpec("-")})
 	e.start()
 	r := commands.NewRouter(e.d.Knowledge(), e.d.Subscriptions(), nil)

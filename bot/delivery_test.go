@@ -31,6 +31,7 @@ func incoming(name string) string { return filepath.Join("testdata", name) }
 // whose subscriptions match it, once each, as a valid embed; a changed
 // article is not posted again.
 func TestDeliveryPostsToMatchingChannelsOnce(t *testing.T) {
+	t.Parallel()
 	e := newDeliveryEnv(t, nil)
 	e.subscribe(chKorea, knowledge.Filter{Country: "South Korea"})
 	e.subscribe(chDutch, knowledge.Filter{Country: "Netherlands"})
@@ -82,6 +83,7 @@ func TestDeliveryPostsToMatchingChannelsOnce(t *testing.T) {
 // A malformed new file is logged and skipped; the other new articles are
 // delivered.
 func TestDeliverySkipsMalformedFile(t *testing.T) {
+	t.Parallel()
 	e := newDeliveryEnv(t, []discordtest.Option{discordtest.WithSpec("-")})
 	e.subscribe(chAll, knowledge.Filter{})
 	e.start()

@@ -72,6 +72,7 @@ func rssItem(guid, link, title, date, html string) string {
 // saved under another GUID but the same link is not saved again; an
 // unchanged feed answers 304 and posts nothing.
 func TestFeedsDeliverNewItems(t *testing.T) {
+	t.Parallel()
 	e := newDeliveryEnv(t, []discordtest.Option{discordtest.WithSpec("-")})
 	e.subscribe(chAll, knowledge.Filter{})
 	e.start()
