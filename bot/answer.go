@@ -8,6 +8,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/coopbot/coopbot/commands"
+	"github.com/coopbot/coopbot/commands/limits"
 )
 
 // Budgets of the calls that answer an interaction.
@@ -121,7 +122,7 @@ func (b *Bot) late(ctx context.Context, i *discordgo.Interaction, r *discordgo.I
 
 // checked returns r, or an apology when r would break Discord's limits.
 func (b *Bot) checked(l *logLine, r *discordgo.InteractionResponse) *discordgo.InteractionResponse {
-	err := commands.ValidateResponse(r)
+	err := limits.ValidateResponse(r)
 	if err == nil {
 		return r
 	}
@@ -141,7 +142,7 @@ func (b *Bot) checkedEdit(l *logLine, e *discordgo.WebhookEdit) *discordgo.Webho
 	if e == nil {
 		err = fmt.Errorf("no edit")
 	} else {
-		err = commands.ValidateMessage(deref(e.Content), deref(e.Embeds), deref(e.Components), len(e.Files))
+		err = limits.ValidateMessage(deref(e.Content), deref(e.Embeds), deref(e.Components), len(e.Files))
 	}
 	if err == nil {
 		return e

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/coopbot/coopbot/bot/discordtest"
-	"github.com/coopbot/coopbot/commands"
+	"github.com/coopbot/coopbot/commands/limits"
 	"github.com/coopbot/coopbot/knowledge"
 	"github.com/coopbot/coopbot/knowledge/subscription"
 )
@@ -49,7 +49,7 @@ func TestDeliveryPostsToMatchingChannelsOnce(t *testing.T) {
 	e.waitPosts(map[string]int{chKorea: 1, chAll: 1, chDutch: 0, chFootball: 0, chPaused: 0}, 5*time.Second)
 
 	msg := e.fake.Messages(chKorea)[0]
-	if err := commands.ValidateMessage(msg.Content, msg.Embeds, nil, 0); err != nil {
+	if err := limits.ValidateMessage(msg.Content, msg.Embeds, nil, 0); err != nil {
 		t.Errorf("the post breaks Discord's limits: %v", err)
 	}
 	if len(msg.Embeds) != 1 {

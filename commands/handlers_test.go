@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/coopbot/coopbot/commands/limits"
 )
 
 // TestHandlers runs every command, with good and bad input, through the
@@ -113,7 +114,7 @@ func TestHandlers(t *testing.T) {
 			if reply.Response == nil {
 				t.Fatalf("Handle returned no response (err %v)", err)
 			}
-			if verr := ValidateResponse(reply.Response); verr != nil {
+			if verr := limits.ValidateResponse(reply.Response); verr != nil {
 				t.Errorf("response breaks Discord's limits: %v", verr)
 			}
 			if reply.Response.Type != tt.typ {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/coopbot/coopbot/commands/limits"
 	"github.com/coopbot/coopbot/knowledge"
 	"github.com/coopbot/coopbot/knowledge/article"
 	"github.com/coopbot/coopbot/knowledge/extract"
@@ -59,7 +60,7 @@ func settle(t testing.TB, r Reply) (*discordgo.InteractionResponseData, error) {
 	if edit == nil {
 		t.Fatal("deferred work returned no edit")
 	}
-	if verr := ValidateMessage(deref(edit.Content), derefEmbeds(edit.Embeds), derefComponents(edit.Components), 0); verr != nil {
+	if verr := limits.ValidateMessage(deref(edit.Content), derefEmbeds(edit.Embeds), derefComponents(edit.Components), 0); verr != nil {
 		t.Errorf("deferred edit breaks Discord's limits: %v", verr)
 	}
 	return &discordgo.InteractionResponseData{Content: deref(edit.Content), Embeds: derefEmbeds(edit.Embeds), Components: derefComponents(edit.Components)}, err

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/coopbot/coopbot/commands/limits"
 )
 
 // TestRecordedInteractions runs interaction JSON as Discord sends it (kept
@@ -48,7 +49,7 @@ func TestRecordedInteractions(t *testing.T) {
 			t.Errorf("%s: Handle() error = %v", tt.file, err)
 			continue
 		}
-		if err := ValidateResponse(reply.Response); err != nil {
+		if err := limits.ValidateResponse(reply.Response); err != nil {
 			t.Errorf("%s: reply breaks Discord's limits: %v", tt.file, err)
 		}
 		resp := reply.Response

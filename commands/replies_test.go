@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/coopbot/coopbot/commands/limits"
 	"github.com/coopbot/coopbot/knowledge"
 	"github.com/coopbot/coopbot/knowledge/article"
 	"github.com/coopbot/coopbot/knowledge/extract"
@@ -17,7 +18,7 @@ import (
 func TestCatalogValid(t *testing.T) {
 	seen := map[string]bool{}
 	for _, c := range Catalog() {
-		if err := ValidateCommand(c); err != nil {
+		if err := limits.ValidateCommand(c); err != nil {
 			t.Errorf("/%s: %v", c.Name, err)
 		}
 		if seen[c.Name] {
@@ -62,7 +63,7 @@ func checkAll(t *testing.T, r *Router, cmds [][]string, prefixes []string, maxPa
 		if err != nil {
 			t.Errorf("%s: error %v", what, err)
 		}
-		if verr := ValidateResponse(reply.Response); verr != nil {
+		if verr := limits.ValidateResponse(reply.Response); verr != nil {
 			t.Errorf("%s: response breaks Discord's limits: %v", what, verr)
 		}
 		data, derr := settle(t, reply)
@@ -86,14 +87,14 @@ func checkAll(t *testing.T, r *Router, cmds [][]string, prefixes []string, maxPa
 		for _, opt := range []string{OptInstitution, OptCountry} {
 			in := typing(t, admin, CmdLatest, opt, opt, p)
 			reply, err := r.Handle(ctx, in)
-			if err != nil || ValidateResponse(reply.Response) != nil {
-				t.Errorf("autocomplete %s %q: %v, %v", opt, p, err, ValidateResponse(reply.Response))
+			if err != nil || limits.ValidateResponse(reply.Response) != nil {
+				t.Errorf("autocomplete %s %q: %v, %v", opt, p, err, limits.ValidateResponse(reply.Response))
 			}
 		}
 	}
 	in := typing(t, admin, CmdUnsubscribe, OptSubscription, OptSubscription, "")
-	if reply, err := r.Handle(ctx, in); err != nil || ValidateResponse(reply.Response) != nil {
-		t.Errorf("autocomplete subscription: %v, %v", err, ValidateResponse(reply.Response))
+	if reply, err := r.Handle(ctx, in); err != nil || limits.ValidateResponse(reply.Response) != nil {
+		t.Errorf("autocomplete subscription: %v, %v", err, limits.ValidateResponse(reply.Response))
 	}
 }
 

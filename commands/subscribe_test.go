@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/coopbot/coopbot/commands/limits"
 	"github.com/coopbot/coopbot/knowledge"
 	"github.com/coopbot/coopbot/knowledge/subscription"
 )
@@ -23,7 +24,7 @@ func TestSubscriptionFlow(t *testing.T) {
 		if err != nil {
 			t.Fatalf("Handle(%s) = %v", in.Data, err)
 		}
-		if err := ValidateResponse(reply.Response); err != nil {
+		if err := limits.ValidateResponse(reply.Response); err != nil {
 			t.Errorf("response breaks Discord's limits: %v", err)
 		}
 		return textOf(reply.Response.Data)

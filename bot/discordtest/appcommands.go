@@ -6,8 +6,6 @@ import (
 	"net/http"
 
 	"github.com/bwmarrin/discordgo"
-
-	"github.com/coopbot/coopbot/commands"
 )
 
 // Commands returns the commands registered for guildID, or the global
@@ -27,12 +25,6 @@ func (s *Server) checkApp(w http.ResponseWriter, r *restRequest) bool {
 		return false
 	}
 	return true
-}
-
-// checkCommand validates one command definition.
-func (s *Server) checkCommand(w http.ResponseWriter, r *restRequest, c *discordgo.ApplicationCommand, prefix string) bool {
-	s.t.Helper()
-	return s.checkLimits(w, r, commands.ValidateCommand(c), prefix)
 }
 
 func (s *Server) listCommands(w http.ResponseWriter, r *restRequest) {

@@ -10,8 +10,6 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
-
-	"github.com/coopbot/coopbot/commands"
 )
 
 // The deadlines Discord enforces on interactions.
@@ -171,7 +169,7 @@ func (s *Server) callback(w http.ResponseWriter, r *restRequest) {
 		s.fail(w, http.StatusBadRequest, 50109, "The request body contains invalid JSON.", nil, "%s %s: %v", r.Method, r.URL.Path, err)
 		return
 	}
-	if !s.checkLimits(w, r, commands.ValidateResponse(resp), "") {
+	if !s.checkLimits(w, r, checkCallback(r.Header.Get("Content-Type"), r.body)) {
 		return
 	}
 	if !s.respond(it, resp, m) {

@@ -1,4 +1,4 @@
-package commands
+package limits
 
 import (
 	"errors"
@@ -9,14 +9,6 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 )
-
-// This file checks the limits Discord documents but its OpenAPI spec does
-// not encode (see shared/notes/discord.md). Lengths are counted in runes
-// (Unicode code points), not bytes: "é" and "日" count one each. Discord
-// documents "characters" without saying which unit; runes and UTF-16 agree
-// except for characters outside the Basic Multilingual Plane (most emoji),
-// which count one here and may count two at Discord, so keep a margin when
-// a text full of emoji runs close to a limit.
 
 // Violation is one broken limit: the JSON path of the offending field
 // ("embeds[0].fields[3].value") and what is wrong with it. The Validate
@@ -97,8 +89,8 @@ func ValidateResponse(r *discordgo.InteractionResponse) error {
 			v.add("data", "missing, a modal needs custom_id, title and components")
 			break
 		}
-		v.length("data.custom_id", d.CustomID, 1, 100)
-		v.length("data.title", d.Title, 1, 45)
+		v.length("data.custom_id", d.CustomID, 1, CustomID)
+		v.length("data.title", d.Title, 1, ModalTitle)
 		if len(d.Components) == 0 {
 			v.add("data.components", "empty, a modal needs 1 to 5 components")
 		}
@@ -124,13 +116,13 @@ func (v *violations) message(prefix, content string, embeds []*discordgo.Message
 	if needBody && content == "" && len(embeds) == 0 && len(components) == 0 && files == 0 {
 		v.add(prefix+"content", "empty message: needs content, embeds, components or files")
 	}
-	v.length(prefix+"content", content, 0, 2000)
+	v.length(prefix+"content", content, 0, Content)
 	v.embeds(prefix+"embeds", embeds)
 	v.components(prefix+"components", components)
 }
 
 func (v *violations) embeds(path string, embeds []*discordgo.MessageEmbed) {
-	v.count(path, len(embeds), 10, "embeds")
+	v.count(path, len(embeds), Embeds, "embeds")
 	total := 0
 	for i, e := range embeds {
 		p := fmt.Sprintf("%s[%d]", path, i)
@@ -139,9 +131,9 @@ func (v *violations) embeds(path string, embeds []*discordgo.MessageEmbed) {
 			continue
 		}
 		total += runes(e.Title, e.Description)
-		v.length(p+".title", e.Title, 0, 256)
-		v.length(p+".description", e.Description, 0, 4096)
-		v.count(p+".fields", len(e.Fields), 25, "fields")
+		v.length(p+".title", e.Title, 0, Title)
+		v.length(p+".description", e.Description, 0, Description)
+		v.count(p+".fields", len(e.Fields), Fields, "fields")
 		for j, f := range e.Fields {
 			fp := fmt.Sprintf("%s.fields[%d]", p, j)
 			if f == nil {
@@ -149,20 +141,20 @@ func (v *violations) embeds(path string, embeds []*discordgo.MessageEmbed) {
 				continue
 			}
 			total += runes(f.Name, f.Value)
-			v.length(fp+".name", f.Name, 1, 256)
-			v.length(fp+".value", f.Value, 1, 1024)
+			v.length(fp+".name", f.Name, 1, FieldName)
+			v.length(fp+".value", f.Value, 1, FieldValue)
 		}
 		if e.Footer != nil {
 			total += runes(e.Footer.Text)
-			v.length(p+".footer.text", e.Footer.Text, 0, 2048)
+			v.length(p+".footer.text", e.Footer.Text, 0, Footer)
 		}
 		if e.Author != nil {
 			total += runes(e.Author.Name)
-			v.length(p+".author.name", e.Author.Name, 0, 256)
+			v.length(p+".author.name", e.Author.Name, 0, AuthorName)
 		}
 	}
-	if total > 6000 {
-		v.add(path, "%d characters across all embeds, limit 6000", total)
+	if total > EmbedsTotal {
+		v.add(path, "%d characters across all embeds, limit %d", total, EmbedsTotal)
 	}
 }
 
@@ -214,7 +206,7 @@ func isSelect(c discordgo.MessageComponent) bool {
 // seen so far to its path, since custom_ids must be unique in a message.
 func (v *violations) component(path string, c discordgo.MessageComponent, ids map[string]string) {
 	customID := func(id string) {
-		v.length(path+".custom_id", id, 1, 100)
+		v.length(path+".custom_id", id, 1, CustomID)
 		if first, dup := ids[id]; dup && id != "" {
 			v.add(path+".custom_id", "%q already used by %s", id, first)
 		}
@@ -226,7 +218,7 @@ func (v *violations) component(path string, c discordgo.MessageComponent, ids ma
 			v.component(path, *c, ids)
 		}
 	case discordgo.Button:
-		v.length(path+".label", c.Label, 0, 80)
+		v.length(path+".label", c.Label, 0, ButtonLabel)
 		switch c.Style {
 		case discordgo.LinkButton:
 			if c.URL == "" || c.CustomID != "" {
@@ -242,13 +234,13 @@ func (v *violations) component(path string, c discordgo.MessageComponent, ids ma
 		}
 	case discordgo.SelectMenu:
 		customID(c.CustomID)
-		v.length(path+".placeholder", c.Placeholder, 0, 150)
-		v.count(path+".options", len(c.Options), 25, "options")
+		v.length(path+".placeholder", c.Placeholder, 0, SelectPlaceholder)
+		v.count(path+".options", len(c.Options), SelectOptions, "options")
 		for i, o := range c.Options {
 			op := fmt.Sprintf("%s.options[%d]", path, i)
-			v.length(op+".label", o.Label, 1, 100)
-			v.length(op+".value", o.Value, 1, 100)
-			v.length(op+".description", o.Description, 0, 100)
+			v.length(op+".label", o.Label, 1, SelectOption)
+			v.length(op+".value", o.Value, 1, SelectOption)
+			v.length(op+".description", o.Description, 0, SelectOption)
 		}
 	case *discordgo.TextInput:
 		if c != nil {
@@ -256,9 +248,9 @@ func (v *violations) component(path string, c discordgo.MessageComponent, ids ma
 		}
 	case discordgo.TextInput:
 		customID(c.CustomID)
-		v.length(path+".label", c.Label, 1, 45)
-		v.length(path+".value", c.Value, 0, 4000)
-		v.length(path+".placeholder", c.Placeholder, 0, 100)
+		v.length(path+".label", c.Label, 1, TextInputLabel)
+		v.length(path+".value", c.Value, 0, TextInputValue)
+		v.length(path+".placeholder", c.Placeholder, 0, TextInputPlaceholder)
 	case nil:
 		v.add(path, "null component")
 	case *discordgo.ActionsRow, discordgo.ActionsRow:
@@ -275,22 +267,22 @@ func ValidateAutocomplete(choices []*discordgo.ApplicationCommandOptionChoice) e
 }
 
 func (v *violations) choices(path string, choices []*discordgo.ApplicationCommandOptionChoice) {
-	v.count(path, len(choices), 25, "choices")
+	v.count(path, len(choices), Choices, "choices")
 	for i, c := range choices {
 		p := fmt.Sprintf("%s[%d]", path, i)
 		if c == nil {
 			v.add(p, "null choice")
 			continue
 		}
-		v.length(p+".name", c.Name, 1, 100)
+		v.length(p+".name", c.Name, 1, ChoiceName)
 		for loc, name := range c.NameLocalizations {
-			v.length(fmt.Sprintf("%s.name_localizations.%s", p, loc), name, 1, 100)
+			v.length(fmt.Sprintf("%s.name_localizations.%s", p, loc), name, 1, ChoiceName)
 		}
 		switch val := c.Value.(type) {
 		case nil:
 			v.add(p+".value", "missing")
 		case string:
-			v.length(p+".value", val, 0, 100)
+			v.length(p+".value", val, 0, ChoiceValue)
 		}
 	}
 }
@@ -312,7 +304,7 @@ func ValidateCommand(c *discordgo.ApplicationCommand) error {
 	switch c.Type {
 	case 0, discordgo.ChatApplicationCommand:
 		v.name("name", c.Name)
-		v.length("description", c.Description, 1, 100)
+		v.length("description", c.Description, 1, CommandDescription)
 		if c.NameLocalizations != nil {
 			for loc, n := range *c.NameLocalizations {
 				v.name("name_localizations."+string(loc), n)
@@ -320,15 +312,15 @@ func ValidateCommand(c *discordgo.ApplicationCommand) error {
 		}
 		if c.DescriptionLocalizations != nil {
 			for loc, d := range *c.DescriptionLocalizations {
-				v.length("description_localizations."+string(loc), d, 1, 100)
+				v.length("description_localizations."+string(loc), d, 1, CommandDescription)
 			}
 		}
 		total := runes(c.Name, c.Description) + v.options("options", c.Options, 0)
-		if total > 8000 {
-			v.add("command", "%d characters in names, descriptions and choices, limit 8000", total)
+		if total > CommandTotal {
+			v.add("command", "%d characters in names, descriptions and choices, limit %d", total, CommandTotal)
 		}
 	case discordgo.UserApplicationCommand, discordgo.MessageApplicationCommand:
-		v.length("name", c.Name, 1, 32)
+		v.length("name", c.Name, 1, CommandName)
 		if c.Description != "" {
 			v.add("description", "must be empty for user and message commands")
 		}
@@ -344,8 +336,8 @@ func ValidateCommand(c *discordgo.ApplicationCommand) error {
 // name checks a chat command or option name.
 func (v *violations) name(path, n string) {
 	if !commandName.MatchString(n) {
-		v.length(path, n, 1, 32)
-		if utf8.RuneCountInString(n) <= 32 && n != "" {
+		v.length(path, n, 1, CommandName)
+		if utf8.RuneCountInString(n) <= CommandName && n != "" {
 			v.add(path, "%q does not match ^[-_'\\p{L}\\p{N}]{1,32}$", n)
 		}
 	}
@@ -357,7 +349,7 @@ func (v *violations) name(path, n string) {
 // options checks a list of options nested depth levels under the command
 // and returns the characters they count toward the 8000 limit.
 func (v *violations) options(path string, opts []*discordgo.ApplicationCommandOption, depth int) int {
-	v.count(path, len(opts), 25, "options")
+	v.count(path, len(opts), Options, "options")
 	total := 0
 	seen := map[string]bool{}
 	optional := false
@@ -372,12 +364,12 @@ func (v *violations) options(path string, opts []*discordgo.ApplicationCommandOp
 			v.add(p+".name", "%q duplicates another option's name", o.Name)
 		}
 		seen[o.Name] = true
-		v.length(p+".description", o.Description, 1, 100)
+		v.length(p+".description", o.Description, 1, CommandDescription)
 		for loc, n := range o.NameLocalizations {
 			v.name(fmt.Sprintf("%s.name_localizations.%s", p, loc), n)
 		}
 		for loc, d := range o.DescriptionLocalizations {
-			v.length(fmt.Sprintf("%s.description_localizations.%s", p, loc), d, 1, 100)
+			v.length(fmt.Sprintf("%s.description_localizations.%s", p, loc), d, 1, CommandDescription)
 		}
 		total += runes(o.Name, o.Description)
 
