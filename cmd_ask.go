@@ -66,7 +66,7 @@ func runAsk(ctx context.Context, args []string, env Env, stdin io.Reader, stdout
 		return err
 	}
 	defer a.Close()
-	c := &bot.Console{Router: a.Router, Logger: env.Logger}
+	c := &bot.Console{Router: a.router, Logger: env.Logger}
 
 	if text == "-" {
 		return askLines(ctx, c, stdin, stdout, env)

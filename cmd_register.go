@@ -23,34 +23,7 @@ func runRegister(ctx context.Context, args []string, env Env, stdout, stderr io.
 	guild := fs.String("guild", "", "register in this server `id` only (default DISCORD_GUILD_ID)")
 	global := fs.Bool("global", false, "register globally even when DISCORD_GUILD_ID is set")
 	clear := fs.Bool("clear", false, "remove the commands from there instead of registering them")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), `Usage: coopbot register [--guild ID | --global] [--clear]
-
-Registers coopbot's slash commands with Discord, then exits. It is a bulk
-overwrite: the application ends up with exactly these commands, and ones
-it no longer has are removed. Run it once after inviting the bot, and again
-after upgrading coopbot. (Plain "coopbot" registers on every start; "coopbot
-serve" does not.)
-
-With DISCORD_GUILD_ID (or --guild) the commands go to that one server,
-where they show at once: handy while trying the bot out. Without, they are
-global: every server the bot is in gets them. Global and server commands
-add up (a server then lists each twice), so once you go global, remove the
-test server's copies with "coopbot register --guild ID --clear". Needs
-DISCORD_TOKEN and DISCORD_APP_ID.
-
-Options:
-`)
-		fs.PrintDefaults()
-		fmt.Fprint(fs.Output(), "\n"+settingsHelp)
-	}
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return &usageError{fmt.Sprintf("register takes no arguments, got %q", fs.Args())}
-	}
-	settings, err := discordSettings(env, bot.NeedToken)
+	settings, err := discordFlags(fs, registerUsage, args, env, bot.NeedToken)
 	if err != nil {
 		return err
 	}
@@ -91,3 +64,22 @@ Options:
 	fmt.Fprintf(stdout, "Invite the bot to a server with:\n  %s\n", inviteURL(settings.AppID))
 	return nil
 }
+
+// registerUsage is the help of `coopbot register`, before its flags.
+const registerUsage = `Usage: coopbot register [--guild ID | --global] [--clear]
+
+Registers coopbot's slash commands with Discord, then exits. It is a bulk
+overwrite: the application ends up with exactly these commands, and ones
+it no longer has are removed. Run it once after inviting the bot, and again
+after upgrading coopbot. (Plain "coopbot" registers on every start; "coopbot
+serve" does not.)
+
+With DISCORD_GUILD_ID (or --guild) the commands go to that one server,
+where they show at once: handy while trying the bot out. Without, they are
+global: every server the bot is in gets them. Global and server commands
+add up (a server then lists each twice), so once you go global, remove the
+test server's copies with "coopbot register --guild ID --clear". Needs
+DISCORD_TOKEN and DISCORD_APP_ID.
+
+Options:
+`

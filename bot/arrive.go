@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/coopbot/coopbot/commands"
 	"github.com/coopbot/coopbot/knowledge"
 	"github.com/coopbot/coopbot/knowledge/article"
 	"github.com/coopbot/coopbot/knowledge/subscription"
@@ -29,7 +28,7 @@ func (d *Delivery) catchUp(ctx context.Context) error {
 }
 
 // Sync syncs the library with the articles folder and delivers what it
-// added. The folder watcher and /reload both come here.
+// added. The folder watcher and /reload (commands.WithSync) both come here.
 func (d *Delivery) Sync(ctx context.Context) (knowledge.SyncReport, error) {
 	rep, err := d.lib.Sync(ctx)
 	if err != nil {
@@ -91,8 +90,8 @@ func (d *Delivery) arrive(files []string) error {
 }
 
 // Backfill queues the n latest articles matching s for its channel,
-// oldest first, and returns how many it queued. It implements
-// commands.Backfiller for /subscribe backfill:N.
+// oldest first, and returns how many it queued: /subscribe backfill:N
+// (commands.WithBackfill).
 func (d *Delivery) Backfill(ctx context.Context, s subscription.Subscription, n int) (int, error) {
 	if n <= 0 {
 		return 0, nil
@@ -114,34 +113,4 @@ func (d *Delivery) Backfill(ctx context.Context, s subscription.Subscription, n 
 	d.log.Info("delivery: backfill queued", "subscription", s.ID, "channel", s.ChannelID, "posts", queued)
 	d.wake()
 	return queued, nil
-}
-
-// Knowledge returns the library as the commands see it, with Sync going
-// through the delivery, so that what /reload adds is posted.
-func (d *Delivery) Knowledge() commands.Knowledge { return syncThrough{Articles: d.lib, d: d} }
-
-// Subscriptions returns the store as the commands see it, with Backfill,
-// so that /subscribe takes backfill:N.
-func (d *Delivery) Subscriptions() subscription.Store {
-	return backfillingStore{Store: d.store, d: d}
-}
-
-// syncThrough is the library with Sync delivering what it adds.
-type syncThrough struct {
-	Articles
-	d *Delivery
-}
-
-// Sync syncs the library and delivers what it added.
-func (s syncThrough) Sync(ctx context.Context) (knowledge.SyncReport, error) { return s.d.Sync(ctx) }
-
-// backfillingStore is the store with the delivery's Backfill.
-type backfillingStore struct {
-	*Store
-	d *Delivery
-}
-
-// Backfill queues the latest articles matching sub for its channel.
-func (b backfillingStore) Backfill(ctx context.Context, sub subscription.Subscription, n int) (int, error) {
-	return b.d.Backfill(ctx, sub, n)
 }

@@ -17,7 +17,7 @@ import (
 func newConsole(t *testing.T, store *Store, logs *bytes.Buffer) *Console {
 	t.Helper()
 	return &Console{
-		Router: commands.NewRouter(stubLib{}, store, nil),
+		Router: commands.NewRouter(stubLib{}, store),
 		Logger: slog.New(slog.NewTextHandler(logs, nil)),
 	}
 }

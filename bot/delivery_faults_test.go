@@ -110,7 +110,7 @@ func TestDeliveryPausesLostChannel(t *testing.T) {
 		t.Fatalf("subscription of the lost channel = %+v, %v; want paused for missing permissions (50013)", subs, err)
 	}
 
-	r := commands.NewRouter(e.d.Knowledge(), e.d.Subscriptions(), nil)
+	r := commands.NewRouter(e.lib, e.store, commands.WithSync(e.d.Sync), commands.WithBackfill(e.d.Backfill))
 	if text := handle(t, r, chs[1], commands.CmdSubscriptions, nil); !strings.Contains(text, "paused") || !strings.Contains(text, "50013") {
 		t.Errorf("/subscriptions = %q; want the subscription shown paused with its reason", text)
 	}
@@ -124,7 +124,7 @@ func TestDeliveryBackfillAndReload(t *testing.T) {
 	t.Parallel()
 	e := newDeliveryEnv(t, []discordtest.Option{discordtest.WithSpec("-")})
 	e.start()
-	r := commands.NewRouter(e.d.Knowledge(), e.d.Subscriptions(), nil)
+	r := commands.NewRouter(e.lib, e.store, commands.WithSync(e.d.Sync), commands.WithBackfill(e.d.Backfill))
 	handle(t, r, chAll, commands.CmdSubscribe, map[string]string{commands.OptBackfill: "3"})
 	e.waitPosts(map[string]int{chAll: 3}, 5*time.Second)
 	latest, err := e.lib.Latest(context.Background(), 3, knowledge.Filter{})

@@ -75,7 +75,7 @@ func newRouter(t *testing.T) (*commands.Router, *knobLib) {
 	}
 	t.Cleanup(func() { store.Close() })
 	k := &knobLib{Library: lib}
-	return commands.NewRouter(k, store, nil), k
+	return commands.NewRouter(k, store), k
 }
 
 // syncBuffer is a log destination that tests can read while bots write.

@@ -44,7 +44,7 @@ func corpusNames(lib *knowledge.Library) (inst, country string, prefixes []strin
 // the seed articles against Discord's limits.
 func TestRepliesOverSeeds(t *testing.T) {
 	lib := openCorpus(t, filepath.Join("..", "seeds"))
-	r := NewRouter(lib, &memStore{}, nil)
+	r := NewRouter(lib, &memStore{})
 	inst, country, prefixes := corpusNames(lib)
 	cmds := append(broadCommands(inst, country), broadCommands("HUMG", "Japan")...)
 	checkAll(t, r, cmds, prefixes, 20)
@@ -78,7 +78,7 @@ func TestRepliesOverSyntheticCorpus(t *testing.T) {
 	start := time.Now()
 	lib := openCorpus(t, dir)
 	t.Logf("opened %d articles in %s", n, time.Since(start))
-	r := NewRouter(lib, &memStore{}, nil)
+	r := NewRouter(lib, &memStore{})
 	inst, country, prefixes := corpusNames(lib)
 	start = time.Now()
 	checkAll(t, r, broadCommands(inst, country), prefixes, 12)

@@ -109,7 +109,7 @@ func TestHandlers(t *testing.T) {
 			if tt.lib != nil {
 				tt.lib(lib)
 			}
-			r := NewRouter(lib, &memStore{}, nil)
+			r := NewRouter(lib, &memStore{})
 			reply, err := r.Handle(context.Background(), tt.in(t))
 			if reply.Response == nil {
 				t.Fatalf("Handle returned no response (err %v)", err)

@@ -17,7 +17,7 @@ import (
 // checks each reply against Discord's limits and what a user should read.
 func TestRecordedInteractions(t *testing.T) {
 	lib := openCorpus(t, filepath.Join("..", "seeds"))
-	r := NewRouter(lib, &memStore{}, nil)
+	r := NewRouter(lib, &memStore{})
 	tests := []struct {
 		file      string
 		typ       discordgo.InteractionResponseType

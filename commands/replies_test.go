@@ -138,7 +138,7 @@ func TestRepliesFitExtremeData(t *testing.T) {
 		store.SaveSubscription(subscription.Subscription{GuildID: "g1", ChannelID: "c1", Filter: knowledge.Filter{Institution: name, Country: name, Keywords: fmt.Sprint(i)},
 			State: subscription.Paused, PausedReason: name})
 	}
-	r := NewRouter(&lib, store, nil)
+	r := NewRouter(&lib, store)
 	inst := lib.entities[0].Acronyms[0]
 	checkAll(t, r, broadCommands(inst, "Cộng hòa"), []string{"", "đ", emoji[:8], name[:90]}, 300)
 }

@@ -70,7 +70,7 @@ func (r *Router) subscribe(ctx context.Context, i *discordgo.Interaction) (Reply
 	}
 	if same != nil {
 		same.State, same.PausedReason = subscription.Active, ""
-		note, err := r.backfill(ctx, *same, o.integer(OptBackfill, 0))
+		note, err := r.backfillNote(ctx, *same, o.integer(OptBackfill, 0))
 		if err != nil {
 			return Reply{}, err
 		}
@@ -91,7 +91,7 @@ func (r *Router) subscribe(ctx context.Context, i *discordgo.Interaction) (Reply
 		return Reply{}, fmt.Errorf("save subscription: %w", err)
 	}
 	desc := fmt.Sprintf("New articles about %s will be posted in <#%s>.", describeFilter(r.displayFilter(f)), channel)
-	note, err := r.backfill(ctx, s, o.integer(OptBackfill, 0))
+	note, err := r.backfillNote(ctx, s, o.integer(OptBackfill, 0))
 	if err != nil {
 		return Reply{}, err
 	}

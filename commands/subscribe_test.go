@@ -17,7 +17,7 @@ import (
 func TestSubscriptionFlow(t *testing.T) {
 	store := &memStore{}
 	now := time.Date(2025, 11, 20, 8, 0, 0, 0, time.UTC)
-	r := NewRouter(seedLib(), store, func() time.Time { return now })
+	r := NewRouter(seedLib(), store, WithClock(func() time.Time { return now }))
 	run := func(in *discordgo.Interaction) string {
 		t.Helper()
 		reply, err := r.Handle(context.Background(), in)
