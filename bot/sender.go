@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/coopbot/coopbot/commands"
+	"github.com/coopbot/coopbot/commands/limits"
 	"github.com/coopbot/coopbot/knowledge/subscription"
 )
 
@@ -129,11 +131,15 @@ func (d *Delivery) post(ctx context.Context, e delivery) (outcome, time.Duration
 	} else if !want {
 		return dropped, 0, errors.New("no active subscription of the channel wants it")
 	}
+	post := commands.Post(summary, facts)
+	if err := limits.ValidateMessage(post.Content, post.Embeds, post.Components, 0); err != nil {
+		return dropped, 0, fmt.Errorf("the post breaks Discord's limits: %w", err)
+	}
 	endpoint := discordgo.EndpointChannelMessages(e.Channel)
 	if err := d.pace(ctx, endpoint); err != nil {
 		return again, 0, err
 	}
-	body := messageWithNonce{MessageSend: newPost(summary, facts), Nonce: nonce(e.Channel, e.File), EnforceNonce: true}
+	body := messageWithNonce{MessageSend: post, Nonce: nonce(e.Channel, e.File), EnforceNonce: true}
 	reqCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), d.opts.requestTime)
 	defer cancel()
 	_, err := d.session.RequestWithBucketID(http.MethodPost, endpoint, body, endpoint,

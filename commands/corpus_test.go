@@ -41,13 +41,15 @@ func corpusNames(lib *knowledge.Library) (inst, country string, prefixes []strin
 }
 
 // TestRepliesOverSeeds checks every reply to a broad set of commands over
-// the seed articles against Discord's limits.
+// the seed articles, and the post of every article, against Discord's
+// limits.
 func TestRepliesOverSeeds(t *testing.T) {
 	lib := openCorpus(t, filepath.Join("..", "seeds"))
 	r := NewRouter(lib, &memStore{})
 	inst, country, prefixes := corpusNames(lib)
 	cmds := append(broadCommands(inst, country), broadCommands("HUMG", "Japan")...)
 	checkAll(t, r, cmds, prefixes, 20)
+	checkPosts(t, lib)
 }
 
 // long makes TestRepliesOverSyntheticCorpus use the benchmarks' 10,000
@@ -82,5 +84,6 @@ func TestRepliesOverSyntheticCorpus(t *testing.T) {
 	inst, country, prefixes := corpusNames(lib)
 	start = time.Now()
 	checkAll(t, r, broadCommands(inst, country), prefixes, 12)
-	t.Logf("answered in %s", time.Since(start))
+	checkPosts(t, lib)
+	t.Logf("answered and rendered the posts in %s", time.Since(start))
 }
