@@ -9,7 +9,11 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	"github.com/coopbot/coopbot/bot"
+	"github.com/coopbot/coopbot/bot/delivery"
+	"github.com/coopbot/coopbot/bot/discord"
+	"github.com/coopbot/coopbot/bot/feeds"
+	"github.com/coopbot/coopbot/bot/settings"
+	"github.com/coopbot/coopbot/bot/store"
 	"github.com/coopbot/coopbot/commands"
 	"github.com/coopbot/coopbot/knowledge"
 )
@@ -23,10 +27,10 @@ const storeFile = "coopbot.db"
 // the one router over them built last.
 type app struct {
 	lib      *knowledge.Library
-	store    *bot.Store         // nil when another process holds it (ask only)
+	store    *store.Bolt        // nil when another process holds it (ask only)
 	session  *discordgo.Session // the Discord modes only
-	delivery *bot.Delivery      // with DISCORD_TOKEN only
-	feeds    *bot.Feeds         // with DISCORD_TOKEN only
+	delivery *delivery.Delivery // with DISCORD_TOKEN only
+	feeds    *feeds.Poller      // with DISCORD_TOKEN only
 	router   *commands.Router
 }
 
@@ -54,22 +58,22 @@ func openApp(ctx context.Context, env Env, articlesDir string, storeTimeout time
 // feed poller (issue 5), before the router, which it gives the delivery's
 // Sync and Backfill: /reload then posts what it adds, and /subscribe takes
 // backfill:N.
-func openDiscordApp(ctx context.Context, env Env, settings bot.Settings) (*app, error) {
-	a, err := openData(ctx, env, env.ArticlesDir, bot.DefaultOpenTimeout, true)
+func openDiscordApp(ctx context.Context, env Env, cfg settings.Settings) (*app, error) {
+	a, err := openData(ctx, env, env.ArticlesDir, store.DefaultOpenTimeout, true)
 	if err != nil {
 		return nil, err
 	}
-	if a.session, err = bot.NewSession(settings); err != nil {
+	if a.session, err = discord.NewSession(cfg); err != nil {
 		a.Close()
 		return nil, err
 	}
-	if settings.Token == "" {
+	if cfg.Token == "" {
 		env.Logger.Warn("DISCORD_TOKEN is not set: new articles are not posted to the subscribed channels")
 		a.router = commands.NewRouter(a.lib, a.store)
 		return a, nil
 	}
-	a.delivery = bot.NewDelivery(a.lib, a.store, a.session, env.Logger)
-	a.feeds = bot.NewFeeds(a.store, env.ArticlesDir, settings.Feeds, settings.FeedInterval, nil, env.Logger)
+	a.delivery = delivery.New(a.lib, a.store, a.session, env.Logger)
+	a.feeds = feeds.NewPoller(a.store, env.ArticlesDir, cfg.Feeds, cfg.FeedInterval, nil, env.Logger)
 	a.router = commands.NewRouter(a.lib, a.store, commands.WithSync(a.delivery.Sync), commands.WithBackfill(a.delivery.Backfill))
 	return a, nil
 }
@@ -82,10 +86,10 @@ func openData(ctx context.Context, env Env, articlesDir string, storeTimeout tim
 	if err != nil {
 		return nil, err
 	}
-	store, err := bot.OpenStore(filepath.Join(env.DataDir, storeFile), storeTimeout)
+	st, err := store.Open(filepath.Join(env.DataDir, storeFile), storeTimeout)
 	switch {
 	case err == nil:
-		return &app{lib: lib, store: store}, nil
+		return &app{lib: lib, store: st}, nil
 	case needStore:
 		lib.Close()
 		return nil, err

@@ -4,17 +4,18 @@ import (
 	"context"
 	"io"
 
-	"github.com/coopbot/coopbot/bot"
+	"github.com/coopbot/coopbot/bot/console"
+	"github.com/coopbot/coopbot/bot/store"
 )
 
 // runConsole runs the local console that `coopbot` starts without a
 // DISCORD_TOKEN: a one-line greeting, then one reply per line of stdin.
 func runConsole(ctx context.Context, env Env, stdin io.Reader, stdout, stderr io.Writer) error {
-	app, err := openApp(ctx, env, env.ArticlesDir, bot.DefaultOpenTimeout, true)
+	app, err := openApp(ctx, env, env.ArticlesDir, store.DefaultOpenTimeout, true)
 	if err != nil {
 		return err
 	}
 	defer app.Close()
-	c := &bot.Console{Router: app.router, Logger: env.Logger}
+	c := &console.Console{Router: app.router, Logger: env.Logger}
 	return c.Run(ctx, stdin, stdout)
 }

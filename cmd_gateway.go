@@ -9,6 +9,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/coopbot/coopbot/bot"
+	"github.com/coopbot/coopbot/bot/settings"
 	"github.com/coopbot/coopbot/commands"
 )
 
@@ -18,16 +19,16 @@ import (
 // answers interactions until ctx is done (SIGINT or SIGTERM), then
 // finishes the interactions in flight and closes the session and stores.
 func runGateway(ctx context.Context, env Env, stdout, stderr io.Writer) (err error) {
-	settings, err := discordSettings(env, bot.NeedToken)
+	cfg, err := discordSettings(env, settings.NeedToken)
 	if err != nil {
 		return err
 	}
-	a, err := openDiscordApp(ctx, env, settings)
+	a, err := openDiscordApp(ctx, env, cfg)
 	if err != nil {
 		return err
 	}
 	defer closeApp(a, &err)
-	reg, err := bot.Register(ctx, a.session, settings.AppID, settings.GuildID, commands.Catalog())
+	reg, err := bot.Register(ctx, a.session, cfg.AppID, cfg.GuildID, commands.Catalog())
 	if err != nil {
 		return err
 	}
@@ -38,14 +39,14 @@ func runGateway(ctx context.Context, env Env, stdout, stderr io.Writer) (err err
 // discordFlags parses the flags of a subcommand that reaches Discord and
 // takes no arguments, and reads the settings it needs; its --help is
 // usage, then the flags, then the settings.
-func discordFlags(fs *flag.FlagSet, usage string, args []string, env Env, need bot.Need) (bot.Settings, error) {
+func discordFlags(fs *flag.FlagSet, usage string, args []string, env Env, need settings.Need) (settings.Settings, error) {
 	fs.Usage = func() {
 		fmt.Fprint(fs.Output(), usage)
 		fs.PrintDefaults()
 		fmt.Fprint(fs.Output(), "\n"+settingsHelp)
 	}
 	if err := parseNoArgs(fs, args); err != nil {
-		return bot.Settings{}, err
+		return settings.Settings{}, err
 	}
 	return discordSettings(env, need)
 }
@@ -63,10 +64,10 @@ func parseNoArgs(fs *flag.FlagSet, args []string) error {
 
 // discordSettings reads the settings that reach Discord; a missing or
 // malformed one is a usage error, in one line that names it.
-func discordSettings(env Env, need bot.Need) (bot.Settings, error) {
-	s, err := bot.ParseSettings(env.Getenv, need)
+func discordSettings(env Env, need settings.Need) (settings.Settings, error) {
+	s, err := settings.Parse(env.Getenv, need)
 	if err != nil {
-		return bot.Settings{}, &usageError{err.Error()}
+		return settings.Settings{}, &usageError{err.Error()}
 	}
 	return s, nil
 }

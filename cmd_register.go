@@ -11,6 +11,8 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/coopbot/coopbot/bot"
+	"github.com/coopbot/coopbot/bot/discord"
+	"github.com/coopbot/coopbot/bot/settings"
 	"github.com/coopbot/coopbot/commands"
 )
 
@@ -23,11 +25,11 @@ func runRegister(ctx context.Context, args []string, env Env, stdout, stderr io.
 	guild := fs.String("guild", "", "register in this server `id` only (default DISCORD_GUILD_ID)")
 	global := fs.Bool("global", false, "register globally even when DISCORD_GUILD_ID is set")
 	clear := fs.Bool("clear", false, "remove the commands from there instead of registering them")
-	settings, err := discordFlags(fs, registerUsage, args, env, bot.NeedToken)
+	cfg, err := discordFlags(fs, registerUsage, args, env, settings.NeedToken)
 	if err != nil {
 		return err
 	}
-	guildID := settings.GuildID
+	guildID := cfg.GuildID
 	switch {
 	case *global && *guild != "":
 		return &usageError{"register takes --guild or --global, not both"}
@@ -43,11 +45,11 @@ func runRegister(ctx context.Context, args []string, env Env, stdout, stderr io.
 	if *clear {
 		cmds = []*discordgo.ApplicationCommand{}
 	}
-	session, err := bot.NewSession(settings)
+	session, err := discord.NewSession(cfg)
 	if err != nil {
 		return err
 	}
-	reg, err := bot.Register(ctx, session, settings.AppID, guildID, cmds)
+	reg, err := bot.Register(ctx, session, cfg.AppID, guildID, cmds)
 	if err != nil {
 		return err
 	}
@@ -61,7 +63,7 @@ func runRegister(ctx context.Context, args []string, env Env, stdout, stderr io.
 	}
 	fmt.Fprintf(stdout, "Registered %d commands for application %s %s:\n  %s\n",
 		len(reg.Commands), reg.AppID, reg.Where(), strings.Join(names, " "))
-	fmt.Fprintf(stdout, "Invite the bot to a server with:\n  %s\n", inviteURL(settings.AppID))
+	fmt.Fprintf(stdout, "Invite the bot to a server with:\n  %s\n", inviteURL(cfg.AppID))
 	return nil
 }
 

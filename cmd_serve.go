@@ -8,6 +8,7 @@ import (
 	"net"
 
 	"github.com/coopbot/coopbot/bot"
+	"github.com/coopbot/coopbot/bot/settings"
 )
 
 // runServe is `coopbot serve`: Discord's Interactions Endpoint URL on
@@ -16,14 +17,14 @@ func runServe(ctx context.Context, args []string, env Env, stdout, stderr io.Wri
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "", "the `address` to listen on (default COOPBOT_HTTP_ADDR, or :8080)")
-	settings, err := discordFlags(fs, serveUsage, args, env, bot.NeedPublicKey)
+	cfg, err := discordFlags(fs, serveUsage, args, env, settings.NeedPublicKey)
 	if err != nil {
 		return err
 	}
 	if *addr == "" {
-		*addr = settings.HTTPAddr
+		*addr = cfg.HTTPAddr
 	}
-	a, err := openDiscordApp(ctx, env, settings)
+	a, err := openDiscordApp(ctx, env, cfg)
 	if err != nil {
 		return err
 	}
@@ -33,7 +34,7 @@ func runServe(ctx context.Context, args []string, env Env, stdout, stderr io.Wri
 		return fmt.Errorf("listen on %s (COOPBOT_HTTP_ADDR): %w", *addr, err)
 	}
 	return a.serve(ctx, env, func(ctx context.Context) error {
-		return bot.New(a.router, a.session, env.Logger).Serve(ctx, ln, settings.PublicKey)
+		return bot.New(a.router, a.session, env.Logger).Serve(ctx, ln, cfg.PublicKey)
 	})
 }
 

@@ -10,27 +10,29 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/coopbot/coopbot/bot"
+	"github.com/coopbot/coopbot/bot/discord"
 	"github.com/coopbot/coopbot/bot/discordtest"
+	"github.com/coopbot/coopbot/bot/settings"
 	"github.com/coopbot/coopbot/commands"
 )
 
 // TestGateway runs one bot on the fake's gateway, through a session made
-// by bot.NewSession with DISCORD_API_BASE pointing at the fake, and
+// by discord.NewSession with DISCORD_API_BASE pointing at the fake, and
 // shares it between the scenarios: discordgo's Close costs a second.
 func TestGateway(t *testing.T) {
 	t.Parallel()
 	srv := discordtest.NewServer(t, discordtest.WithToken(testToken))
-	settings, err := bot.ParseSettings(env(map[string]string{
-		bot.EnvToken: testToken, bot.EnvAppID: srv.AppID, bot.EnvAPIBase: srv.URL,
-	}), bot.NeedToken)
+	cfg, err := settings.Parse(env(map[string]string{
+		settings.EnvToken: testToken, settings.EnvAppID: srv.AppID, settings.EnvAPIBase: srv.URL,
+	}), settings.NeedToken)
 	if err != nil {
 		t.Fatal(err)
 	}
-	session, err := bot.NewSession(settings)
+	session, err := discord.NewSession(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := bot.Register(context.Background(), session, settings.AppID, guildID, commands.Catalog()); err != nil {
+	if _, err := bot.Register(context.Background(), session, cfg.AppID, guildID, commands.Catalog()); err != nil {
 		t.Fatal(err)
 	}
 	router, lib := newRouter(t)

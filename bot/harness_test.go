@@ -13,7 +13,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	"github.com/coopbot/coopbot/bot"
+	"github.com/coopbot/coopbot/bot/store"
 	"github.com/coopbot/coopbot/commands"
 	"github.com/coopbot/coopbot/knowledge"
 )
@@ -69,13 +69,13 @@ func newRouter(t *testing.T) (*commands.Router, *knobLib) {
 		t.Fatalf("knowledge.Open() = %v", err)
 	}
 	t.Cleanup(func() { lib.Close() })
-	store, err := bot.OpenStore(filepath.Join(t.TempDir(), "coopbot.db"), time.Second)
+	st, err := store.Open(filepath.Join(t.TempDir(), "coopbot.db"), time.Second)
 	if err != nil {
-		t.Fatalf("OpenStore() = %v", err)
+		t.Fatalf("store.Open() = %v", err)
 	}
-	t.Cleanup(func() { store.Close() })
+	t.Cleanup(func() { st.Close() })
 	k := &knobLib{Library: lib}
-	return commands.NewRouter(k, store), k
+	return commands.NewRouter(k, st), k
 }
 
 // syncBuffer is a log destination that tests can read while bots write.

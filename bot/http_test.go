@@ -17,7 +17,9 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/coopbot/coopbot/bot"
+	"github.com/coopbot/coopbot/bot/discord"
 	"github.com/coopbot/coopbot/bot/discordtest"
+	"github.com/coopbot/coopbot/bot/settings"
 	"github.com/coopbot/coopbot/commands"
 )
 
@@ -27,17 +29,17 @@ import (
 func TestHTTP(t *testing.T) {
 	t.Parallel()
 	srv := discordtest.NewServer(t)
-	settings, err := bot.ParseSettings(env(map[string]string{
-		bot.EnvAppID: srv.AppID, bot.EnvAPIBase: srv.URL, bot.EnvPublicKey: hex.EncodeToString(srv.PublicKey),
-	}), bot.NeedPublicKey)
+	cfg, err := settings.Parse(env(map[string]string{
+		settings.EnvAppID: srv.AppID, settings.EnvAPIBase: srv.URL, settings.EnvPublicKey: hex.EncodeToString(srv.PublicKey),
+	}), settings.NeedPublicKey)
 	if err != nil {
 		t.Fatal(err)
 	}
-	session, err := bot.NewSession(settings)
+	session, err := discord.NewSession(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := bot.Register(context.Background(), srv.Session(testToken), settings.AppID, "", commands.Catalog()); err != nil {
+	if _, err := bot.Register(context.Background(), srv.Session(testToken), cfg.AppID, "", commands.Catalog()); err != nil {
 		t.Fatal(err)
 	}
 	router, lib := newRouter(t)
@@ -57,7 +59,7 @@ func TestHTTP(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	done := make(chan error, 1)
-	go func() { done <- b.Serve(ctx, ln, settings.PublicKey) }()
+	go func() { done <- b.Serve(ctx, ln, cfg.PublicKey) }()
 
 	h := &harness{srv: srv, lib: lib, logs: logs, deferAfter: deferAfter,
 		send: func(t *testing.T, i *discordgo.Interaction) string {
