@@ -107,7 +107,7 @@ func (b *Bot) late(ctx context.Context, i *discordgo.Interaction, r *discordgo.I
 	case d == nil:
 		return "", fmt.Errorf("late reply of type %d has no data", r.Type)
 	case d.Flags&discordgo.MessageFlagsEphemeral == 0:
-		return "edited", b.editOriginal(ctx, i, editOf(d))
+		return "edited", b.editOriginal(ctx, i, commands.EditOf(d))
 	}
 	if err := b.followup(ctx, i, d); err != nil {
 		return "", err
@@ -148,19 +148,7 @@ func (b *Bot) checkedEdit(l *logLine, e *discordgo.WebhookEdit) *discordgo.Webho
 		return e
 	}
 	l.handlerFailed(fmt.Errorf("edit breaks Discord's limits: %w", err))
-	return editOf(&discordgo.InteractionResponseData{Content: commands.Apology})
-}
-
-// editOf turns message data into an edit that replaces the whole message.
-func editOf(d *discordgo.InteractionResponseData) *discordgo.WebhookEdit {
-	content, embeds, components := d.Content, d.Embeds, d.Components
-	if embeds == nil {
-		embeds = []*discordgo.MessageEmbed{}
-	}
-	if components == nil {
-		components = []discordgo.MessageComponent{}
-	}
-	return &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &components}
+	return commands.ApologyEdit()
 }
 
 func deref[T any](p *T) T {

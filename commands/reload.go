@@ -25,7 +25,7 @@ func (r *Router) reload(ctx context.Context, i *discordgo.Interaction) (Reply, e
 		if err != nil {
 			return nil, fmt.Errorf("reload: %w", err)
 		}
-		return editOf(embedMessage(reloadCard(rep), nil)), nil
+		return EditOf(embedMessage(reloadCard(rep), nil)), nil
 	}), nil
 }
 

@@ -107,7 +107,7 @@ func (r *Router) Handle(ctx context.Context, i *discordgo.Interaction) (reply Re
 		reply.Deferred = func(ctx context.Context) (edit *discordgo.WebhookEdit, err error) {
 			defer func() {
 				if p := recover(); p != nil {
-					edit, err = apologyEdit(), fmt.Errorf("panic: %v\n%s", p, debug.Stack())
+					edit, err = ApologyEdit(), fmt.Errorf("panic: %v\n%s", p, debug.Stack())
 				}
 			}()
 			edit, err = work(ctx)
@@ -115,7 +115,7 @@ func (r *Router) Handle(ctx context.Context, i *discordgo.Interaction) (reply Re
 				if err == nil {
 					err = fmt.Errorf("deferred handler returned no edit")
 				}
-				return apologyEdit(), err
+				return ApologyEdit(), err
 			}
 			return edit, nil
 		}

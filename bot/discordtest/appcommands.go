@@ -41,7 +41,7 @@ func (s *Server) overwriteCommands(w http.ResponseWriter, r *restRequest) {
 	}
 	var cs []*discordgo.ApplicationCommand
 	if err := json.Unmarshal(r.body, &cs); err != nil {
-		s.fail(w, http.StatusBadRequest, 50109, "The request body contains invalid JSON.", nil, "%s %s: %v", r.Method, r.URL.Path, err)
+		s.invalidJSON(w, r, err)
 		return
 	}
 	seen := map[string]bool{}
@@ -97,7 +97,7 @@ func (s *Server) createCommand(w http.ResponseWriter, r *restRequest) {
 	}
 	var c discordgo.ApplicationCommand
 	if err := json.Unmarshal(r.body, &c); err != nil {
-		s.fail(w, http.StatusBadRequest, 50109, "The request body contains invalid JSON.", nil, "%s %s: %v", r.Method, r.URL.Path, err)
+		s.invalidJSON(w, r, err)
 		return
 	}
 	if !s.checkCommand(w, r, &c, "") {
@@ -162,7 +162,7 @@ func (s *Server) editCommand(w http.ResponseWriter, r *restRequest) {
 	}
 	edited := *c
 	if err := json.Unmarshal(r.body, &edited); err != nil {
-		s.fail(w, http.StatusBadRequest, 50109, "The request body contains invalid JSON.", nil, "%s %s: %v", r.Method, r.URL.Path, err)
+		s.invalidJSON(w, r, err)
 		return
 	}
 	if !s.checkCommand(w, r, &edited, "") {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"mime"
 	"mime/multipart"
+	"net/http"
 
 	"github.com/bwmarrin/discordgo"
 )
@@ -61,6 +62,22 @@ func decodeMessage(contentType string, body []byte) (*messageBody, error) {
 	}
 	m.files = files
 	return m, nil
+}
+
+// decodeBody decodes a request's message body, or answers Discord's 50109.
+func (s *Server) decodeBody(w http.ResponseWriter, r *restRequest) (*messageBody, bool) {
+	m, err := decodeMessage(r.Header.Get("Content-Type"), r.body)
+	if err != nil {
+		s.invalidJSON(w, r, err)
+		return nil, false
+	}
+	return m, true
+}
+
+// invalidJSON answers a body that does not decode, as Discord does.
+func (s *Server) invalidJSON(w http.ResponseWriter, r *restRequest, err error) {
+	s.t.Helper()
+	s.fail(w, http.StatusBadRequest, 50109, "The request body contains invalid JSON.", nil, "%s %s: %v", r.Method, r.URL.Path, err)
 }
 
 // decodeMessageJSON decodes a message body and its components.

@@ -166,7 +166,7 @@ func (s *Server) callback(w http.ResponseWriter, r *restRequest) {
 	}
 	resp, m, err := decodeResponse(r.Header.Get("Content-Type"), r.body)
 	if err != nil {
-		s.fail(w, http.StatusBadRequest, 50109, "The request body contains invalid JSON.", nil, "%s %s: %v", r.Method, r.URL.Path, err)
+		s.invalidJSON(w, r, err)
 		return
 	}
 	if !s.checkLimits(w, r, checkCallback(r.Header.Get("Content-Type"), r.body)) {
