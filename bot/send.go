@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/bwmarrin/discordgo"
+
 	"github.com/coopbot/coopbot/bot/discord"
 )
 

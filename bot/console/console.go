@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
+
 	"github.com/coopbot/coopbot/commands"
 )
 

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
 	"github.com/coopbot/coopbot/bot/store"
 	"github.com/coopbot/coopbot/commands"
 )

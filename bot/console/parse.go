@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/bwmarrin/discordgo"
+
 	"github.com/coopbot/coopbot/commands"
 	"github.com/coopbot/coopbot/knowledge/text"
 )

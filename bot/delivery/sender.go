@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
 	"github.com/coopbot/coopbot/bot/discord"
 	"github.com/coopbot/coopbot/commands"
 	"github.com/coopbot/coopbot/commands/limits"

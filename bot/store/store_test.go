@@ -7,10 +7,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/coopbot/coopbot/knowledge"
-	"github.com/coopbot/coopbot/knowledge/subscription"
 	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
+
+	"github.com/coopbot/coopbot/knowledge"
+	"github.com/coopbot/coopbot/knowledge/subscription"
 )
 
 func openTestStore(t *testing.T, path string) *Bolt {
