@@ -11,7 +11,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/coopbot/coopbot/bot"
+	"github.com/coopbot/coopbot/bot/console"
 )
 
 const askUsage = `usage: coopbot ask [--articles DIR] [--json] TEXT
@@ -66,7 +66,7 @@ func runAsk(ctx context.Context, args []string, env Env, stdin io.Reader, stdout
 		return err
 	}
 	defer a.Close()
-	c := &bot.Console{Router: a.Router, Logger: env.Logger}
+	c := &console.Console{Router: a.router, Logger: env.Logger}
 
 	if text == "-" {
 		return askLines(ctx, c, stdin, stdout, env)
@@ -94,7 +94,7 @@ func runAsk(ctx context.Context, args []string, env Env, stdin io.Reader, stdout
 }
 
 // askLines answers each line of in with a JSON line {"question", "answer"}.
-func askLines(ctx context.Context, c *bot.Console, in io.Reader, stdout io.Writer, env Env) error {
+func askLines(ctx context.Context, c *console.Console, in io.Reader, stdout io.Writer, env Env) error {
 	enc := json.NewEncoder(stdout)
 	enc.SetEscapeHTML(false)
 	sc := bufio.NewScanner(in)
@@ -110,7 +110,7 @@ func askLines(ctx context.Context, c *bot.Console, in io.Reader, stdout io.Write
 		}
 		answer := out.Text
 		if out.Message != nil {
-			answer = bot.Plain(out.Message)
+			answer = console.Plain(out.Message)
 		}
 		if err := enc.Encode(struct {
 			Question string `json:"question"`

@@ -12,9 +12,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/coopbot/coopbot/bot"
 	"github.com/coopbot/coopbot/bot/discordtest"
-	"github.com/coopbot/coopbot/commands"
+	"github.com/coopbot/coopbot/bot/store"
+	"github.com/coopbot/coopbot/knowledge/subscription"
 )
 
 // crashChild, set in the environment, makes the test binary run coopbot
@@ -39,18 +39,18 @@ func TestDeliverySurvivesSIGKILL(t *testing.T) {
 	articles, data := t.TempDir(), t.TempDir()
 	copyInto(t, articles, "seeds", "")
 	var chs []string
-	store, err := bot.OpenStore(filepath.Join(data, storeFile), time.Second)
+	st, err := store.Open(filepath.Join(data, storeFile), time.Second)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for i := range 50 {
 		ch := fmt.Sprintf("16000000000000%05d", i)
 		chs = append(chs, ch)
-		if _, err := store.SaveSubscription(commands.Subscription{GuildID: e2eGuild, ChannelID: ch, State: commands.Active}); err != nil {
+		if _, err := st.SaveSubscription(subscription.Subscription{GuildID: e2eGuild, ChannelID: ch, State: subscription.Active}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	store.Close()
+	st.Close()
 	env := append(os.Environ(), crashChild+"=1",
 		"DISCORD_TOKEN="+e2eToken, "DISCORD_APP_ID="+srv.AppID, "DISCORD_GUILD_ID="+e2eGuild,
 		"DISCORD_API_BASE="+srv.URL, "COOPBOT_ARTICLES="+articles, "COOPBOT_DATA="+data)
@@ -64,7 +64,7 @@ func TestDeliverySurvivesSIGKILL(t *testing.T) {
 
 	first := startCoopbot(t, env)
 	waitFor(t, first.stderr, `watching the articles folder`)
-	copyInto(t, articles, filepath.Join("knowledge", "testdata"), "korea_trip.txt")
+	copyInto(t, articles, filepath.Join("bot", "delivery", "testdata"), "korea_trip.txt")
 	deadline := time.Now().Add(10 * time.Second)
 	for total() < 10 && time.Now().Before(deadline) {
 		time.Sleep(2 * time.Millisecond)

@@ -28,11 +28,8 @@ Options:
 `)
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if fs.NArg() > 0 {
-		return &usageError{fmt.Sprintf("export takes no arguments, got %q", fs.Args())}
 	}
 	lib, err := openLibrary(ctx, env, *articles)
 	if err != nil {

@@ -2,13 +2,14 @@ package main
 
 import (
 	"context"
-	"errors"
+	"flag"
 	"fmt"
 	"io"
 
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/coopbot/coopbot/bot"
+	"github.com/coopbot/coopbot/bot/settings"
 	"github.com/coopbot/coopbot/commands"
 )
 
@@ -18,42 +19,55 @@ import (
 // answers interactions until ctx is done (SIGINT or SIGTERM), then
 // finishes the interactions in flight and closes the session and stores.
 func runGateway(ctx context.Context, env Env, stdout, stderr io.Writer) (err error) {
-	settings, err := discordSettings(env, bot.NeedToken)
+	cfg, err := discordSettings(env, settings.NeedToken)
 	if err != nil {
 		return err
 	}
-	app, err := openApp(ctx, env, env.ArticlesDir, bot.DefaultOpenTimeout, true)
+	a, err := openDiscordApp(ctx, env, cfg)
 	if err != nil {
 		return err
 	}
-	defer closeApp(app, &err)
-	session, err := bot.NewSession(settings)
-	if err != nil {
-		return err
-	}
-	reg, err := bot.Register(ctx, session, settings.AppID, settings.GuildID, commands.Catalog())
+	defer closeApp(a, &err)
+	reg, err := bot.Register(ctx, a.session, cfg.AppID, cfg.GuildID, commands.Catalog())
 	if err != nil {
 		return err
 	}
 	env.Logger.Info("registered the slash commands", "count", len(reg.Commands), "where", reg.Where())
-	stopDelivery := startDelivery(ctx, env, app, session, settings)
-	err = bot.New(app.Router, session, env.Logger).RunGateway(ctx)
-	return errors.Join(err, stopDelivery())
+	return a.serve(ctx, env, bot.New(a.router, a.session, env.Logger).RunGateway)
 }
 
-// closeApp closes the stores, keeping the first error in *err.
-func closeApp(a *app, err *error) {
-	if cerr := a.Close(); cerr != nil && *err == nil {
-		*err = fmt.Errorf("close the stores: %w", cerr)
+// discordFlags parses the flags of a subcommand that reaches Discord and
+// takes no arguments, and reads the settings it needs; its --help is
+// usage, then the flags, then the settings.
+func discordFlags(fs *flag.FlagSet, usage string, args []string, env Env, need settings.Need) (settings.Settings, error) {
+	fs.Usage = func() {
+		fmt.Fprint(fs.Output(), usage)
+		fs.PrintDefaults()
+		fmt.Fprint(fs.Output(), "\n"+settingsHelp)
 	}
+	if err := parseNoArgs(fs, args); err != nil {
+		return settings.Settings{}, err
+	}
+	return discordSettings(env, need)
+}
+
+// parseNoArgs parses the flags of a subcommand that takes no arguments.
+func parseNoArgs(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return &usageError{fmt.Sprintf("%s takes no arguments, got %q", fs.Name(), fs.Args())}
+	}
+	return nil
 }
 
 // discordSettings reads the settings that reach Discord; a missing or
 // malformed one is a usage error, in one line that names it.
-func discordSettings(env Env, need bot.Need) (bot.Settings, error) {
-	s, err := bot.ParseSettings(env.Getenv, need)
+func discordSettings(env Env, need settings.Need) (settings.Settings, error) {
+	s, err := settings.Parse(env.Getenv, need)
 	if err != nil {
-		return bot.Settings{}, &usageError{err.Error()}
+		return settings.Settings{}, &usageError{err.Error()}
 	}
 	return s, nil
 }

@@ -11,6 +11,8 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/coopbot/coopbot/bot"
+	"github.com/coopbot/coopbot/bot/discord"
+	"github.com/coopbot/coopbot/bot/settings"
 	"github.com/coopbot/coopbot/commands"
 )
 
@@ -23,38 +25,11 @@ func runRegister(ctx context.Context, args []string, env Env, stdout, stderr io.
 	guild := fs.String("guild", "", "register in this server `id` only (default DISCORD_GUILD_ID)")
 	global := fs.Bool("global", false, "register globally even when DISCORD_GUILD_ID is set")
 	clear := fs.Bool("clear", false, "remove the commands from there instead of registering them")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), `Usage: coopbot register [--guild ID | --global] [--clear]
-
-Registers coopbot's slash commands with Discord, then exits. It is a bulk
-overwrite: the application ends up with exactly these commands, and ones
-it no longer has are removed. Run it once after inviting the bot, and again
-after upgrading coopbot. (Plain "coopbot" registers on every start; "coopbot
-serve" does not.)
-
-With DISCORD_GUILD_ID (or --guild) the commands go to that one server,
-where they show at once: handy while trying the bot out. Without, they are
-global: every server the bot is in gets them. Global and server commands
-add up (a server then lists each twice), so once you go global, remove the
-test server's copies with "coopbot register --guild ID --clear". Needs
-DISCORD_TOKEN and DISCORD_APP_ID.
-
-Options:
-`)
-		fs.PrintDefaults()
-		fmt.Fprint(fs.Output(), "\n"+settingsHelp)
-	}
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return &usageError{fmt.Sprintf("register takes no arguments, got %q", fs.Args())}
-	}
-	settings, err := discordSettings(env, bot.NeedToken)
+	cfg, err := discordFlags(fs, registerUsage, args, env, settings.NeedToken)
 	if err != nil {
 		return err
 	}
-	guildID := settings.GuildID
+	guildID := cfg.GuildID
 	switch {
 	case *global && *guild != "":
 		return &usageError{"register takes --guild or --global, not both"}
@@ -70,11 +45,11 @@ Options:
 	if *clear {
 		cmds = []*discordgo.ApplicationCommand{}
 	}
-	session, err := bot.NewSession(settings)
+	session, err := discord.NewSession(cfg)
 	if err != nil {
 		return err
 	}
-	reg, err := bot.Register(ctx, session, settings.AppID, guildID, cmds)
+	reg, err := bot.Register(ctx, session, cfg.AppID, guildID, cmds)
 	if err != nil {
 		return err
 	}
@@ -88,6 +63,25 @@ Options:
 	}
 	fmt.Fprintf(stdout, "Registered %d commands for application %s %s:\n  %s\n",
 		len(reg.Commands), reg.AppID, reg.Where(), strings.Join(names, " "))
-	fmt.Fprintf(stdout, "Invite the bot to a server with:\n  %s\n", inviteURL(settings.AppID))
+	fmt.Fprintf(stdout, "Invite the bot to a server with:\n  %s\n", inviteURL(cfg.AppID))
 	return nil
 }
+
+// registerUsage is the help of `coopbot register`, before its flags.
+const registerUsage = `Usage: coopbot register [--guild ID | --global] [--clear]
+
+Registers coopbot's slash commands with Discord, then exits. It is a bulk
+overwrite: the application ends up with exactly these commands, and ones
+it no longer has are removed. Run it once after inviting the bot, and again
+after upgrading coopbot. (Plain "coopbot" registers on every start; "coopbot
+serve" does not.)
+
+With DISCORD_GUILD_ID (or --guild) the commands go to that one server,
+where they show at once: handy while trying the bot out. Without, they are
+global: every server the bot is in gets them. Global and server commands
+add up (a server then lists each twice), so once you go global, remove the
+test server's copies with "coopbot register --guild ID --clear". Needs
+DISCORD_TOKEN and DISCORD_APP_ID.
+
+Options:
+`

@@ -2,13 +2,13 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"net"
 
 	"github.com/coopbot/coopbot/bot"
+	"github.com/coopbot/coopbot/bot/settings"
 )
 
 // runServe is `coopbot serve`: Discord's Interactions Endpoint URL on
@@ -17,8 +17,29 @@ func runServe(ctx context.Context, args []string, env Env, stdout, stderr io.Wri
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	addr := fs.String("addr", "", "the `address` to listen on (default COOPBOT_HTTP_ADDR, or :8080)")
-	fs.Usage = func() {
-		fmt.Fprint(fs.Output(), `Usage: coopbot serve [--addr HOST:PORT]
+	cfg, err := discordFlags(fs, serveUsage, args, env, settings.NeedPublicKey)
+	if err != nil {
+		return err
+	}
+	if *addr == "" {
+		*addr = cfg.HTTPAddr
+	}
+	a, err := openDiscordApp(ctx, env, cfg)
+	if err != nil {
+		return err
+	}
+	defer closeApp(a, &err)
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s (COOPBOT_HTTP_ADDR): %w", *addr, err)
+	}
+	return a.serve(ctx, env, func(ctx context.Context) error {
+		return bot.New(a.router, a.session, env.Logger).Serve(ctx, ln, cfg.PublicKey)
+	})
+}
+
+// serveUsage is the help of `coopbot serve`, before its flags.
+const serveUsage = `Usage: coopbot serve [--addr HOST:PORT]
 
 Serves Discord's HTTP interactions endpoint: instead of connecting to the
 gateway, the bot receives each interaction as an HTTPS POST from Discord and
@@ -35,37 +56,4 @@ once with "coopbot register". Needs DISCORD_APP_ID and DISCORD_PUBLIC_KEY;
 DISCORD_TOKEN is not needed.
 
 Options:
-`)
-		fs.PrintDefaults()
-		fmt.Fprint(fs.Output(), "\n"+settingsHelp)
-	}
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	if fs.NArg() > 0 {
-		return &usageError{fmt.Sprintf("serve takes no arguments, got %q", fs.Args())}
-	}
-	settings, err := discordSettings(env, bot.NeedPublicKey)
-	if err != nil {
-		return err
-	}
-	if *addr == "" {
-		*addr = settings.HTTPAddr
-	}
-	app, err := openApp(ctx, env, env.ArticlesDir, bot.DefaultOpenTimeout, true)
-	if err != nil {
-		return err
-	}
-	defer closeApp(app, &err)
-	session, err := bot.NewSession(settings)
-	if err != nil {
-		return err
-	}
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		return fmt.Errorf("listen on %s (COOPBOT_HTTP_ADDR): %w", *addr, err)
-	}
-	stopDelivery := startDelivery(ctx, env, app, session, settings)
-	err = bot.New(app.Router, session, env.Logger).Serve(ctx, ln, settings.PublicKey)
-	return errors.Join(err, stopDelivery())
-}
+`

@@ -8,6 +8,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/coopbot/coopbot/commands"
+	"github.com/coopbot/coopbot/commands/limits"
 )
 
 // Budgets of the calls that answer an interaction.
@@ -106,7 +107,7 @@ func (b *Bot) late(ctx context.Context, i *discordgo.Interaction, r *discordgo.I
 	case d == nil:
 		return "", fmt.Errorf("late reply of type %d has no data", r.Type)
 	case d.Flags&discordgo.MessageFlagsEphemeral == 0:
-		return "edited", b.editOriginal(ctx, i, editOf(d))
+		return "edited", b.editOriginal(ctx, i, commands.EditOf(d))
 	}
 	if err := b.followup(ctx, i, d); err != nil {
 		return "", err
@@ -121,7 +122,7 @@ func (b *Bot) late(ctx context.Context, i *discordgo.Interaction, r *discordgo.I
 
 // checked returns r, or an apology when r would break Discord's limits.
 func (b *Bot) checked(l *logLine, r *discordgo.InteractionResponse) *discordgo.InteractionResponse {
-	err := commands.ValidateResponse(r)
+	err := limits.ValidateResponse(r)
 	if err == nil {
 		return r
 	}
@@ -141,25 +142,13 @@ func (b *Bot) checkedEdit(l *logLine, e *discordgo.WebhookEdit) *discordgo.Webho
 	if e == nil {
 		err = fmt.Errorf("no edit")
 	} else {
-		err = commands.ValidateMessage(deref(e.Content), deref(e.Embeds), deref(e.Components), len(e.Files))
+		err = limits.ValidateMessage(deref(e.Content), deref(e.Embeds), deref(e.Components), len(e.Files))
 	}
 	if err == nil {
 		return e
 	}
 	l.handlerFailed(fmt.Errorf("edit breaks Discord's limits: %w", err))
-	return editOf(&discordgo.InteractionResponseData{Content: commands.Apology})
-}
-
-// editOf turns message data into an edit that replaces the whole message.
-func editOf(d *discordgo.InteractionResponseData) *discordgo.WebhookEdit {
-	content, embeds, components := d.Content, d.Embeds, d.Components
-	if embeds == nil {
-		embeds = []*discordgo.MessageEmbed{}
-	}
-	if components == nil {
-		components = []discordgo.MessageComponent{}
-	}
-	return &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &components}
+	return commands.ApologyEdit()
 }
 
 func deref[T any](p *T) T {

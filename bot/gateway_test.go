@@ -2,7 +2,6 @@ package bot_test
 
 import (
 	"context"
-	"log/slog"
 	"strings"
 	"testing"
 	"time"
@@ -11,48 +10,33 @@ import (
 
 	"github.com/coopbot/coopbot/bot"
 	"github.com/coopbot/coopbot/bot/discordtest"
+	"github.com/coopbot/coopbot/bot/settings"
 	"github.com/coopbot/coopbot/commands"
 )
 
 // TestGateway runs one bot on the fake's gateway, through a session made
-// by bot.NewSession with DISCORD_API_BASE pointing at the fake, and
+// by discord.NewSession with DISCORD_API_BASE pointing at the fake, and
 // shares it between the scenarios: discordgo's Close costs a second.
 func TestGateway(t *testing.T) {
 	t.Parallel()
 	srv := discordtest.NewServer(t, discordtest.WithToken(testToken))
-	settings, err := bot.ParseSettings(env(map[string]string{
-		bot.EnvToken: testToken, bot.EnvAppID: srv.AppID, bot.EnvAPIBase: srv.URL,
-	}), bot.NeedToken)
-	if err != nil {
+	b, session, cfg, h := newBot(t, srv, map[string]string{
+		settings.EnvToken: testToken, settings.EnvAppID: srv.AppID, settings.EnvAPIBase: srv.URL,
+	}, settings.NeedToken)
+	if _, err := bot.Register(context.Background(), session, cfg.AppID, guildID, commands.Catalog()); err != nil {
 		t.Fatal(err)
 	}
-	session, err := bot.NewSession(settings)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := bot.Register(context.Background(), session, settings.AppID, guildID, commands.Catalog()); err != nil {
-		t.Fatal(err)
-	}
-	router, lib := newRouter(t)
-	logs := &syncBuffer{}
-	t.Cleanup(func() {
-		if t.Failed() || testing.Verbose() {
-			t.Logf("the bot's log:\n%s", logs)
-		}
-	})
-	const deferAfter = 300 * time.Millisecond
-	b := bot.New(router, session, slog.New(slog.NewTextHandler(logs, nil)), bot.WithDeferAfter(deferAfter), bot.WithRetry(3, 20*time.Millisecond))
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	done := make(chan error, 1)
 	go func() { done <- b.RunGateway(ctx) }()
 	waitReady(t, srv, 1)
 
-	h := &harness{srv: srv, lib: lib, logs: logs, deferAfter: deferAfter,
-		send: func(t *testing.T, i *discordgo.Interaction) string {
-			id, _ := srv.SendInteraction(i)
-			return id
-		}}
+	h.send = func(t *testing.T, i *discordgo.Interaction) string {
+		id, _ := srv.SendInteraction(i)
+		return id
+	}
+
 	t.Run("every command", func(t *testing.T) { everyCommand(t, h) })
 	t.Run("autocomplete", func(t *testing.T) { autocomplete(t, h) })
 	t.Run("buttons page", func(t *testing.T) { paging(t, h) })
@@ -95,7 +79,7 @@ func TestGateway(t *testing.T) {
 	})
 
 	t.Run("shutdown finishes the interactions in flight", func(t *testing.T) {
-		lib.delay.Store(int64(3 * deferAfter))
+		h.lib.delay.Store(int64(3 * deferAfter))
 		id := h.send(t, slash(t, memberPerms, commands.CmdAsk, map[string]string{"question": "Who led the HUMG delegation?"}))
 		if _, err := srv.WaitResponse(context.Background(), id); err != nil {
 			t.Fatal(err)
@@ -108,8 +92,8 @@ func TestGateway(t *testing.T) {
 			t.Errorf("after shutdown, the slow answer's original = %+v; want it edited", o)
 		}
 	})
-	if strings.Contains(logs.String(), testToken) {
-		t.Errorf("the token is in the logs:\n%s", logs)
+	if strings.Contains(h.logs.String(), testToken) {
+		t.Errorf("the token is in the logs:\n%s", h.logs)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"log/slog"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -14,6 +15,10 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/coopbot/coopbot/bot"
+	"github.com/coopbot/coopbot/bot/discord"
+	"github.com/coopbot/coopbot/bot/discordtest"
+	"github.com/coopbot/coopbot/bot/settings"
+	"github.com/coopbot/coopbot/bot/store"
 	"github.com/coopbot/coopbot/commands"
 	"github.com/coopbot/coopbot/knowledge"
 )
@@ -27,6 +32,34 @@ const (
 	adminPerms  = discordgo.PermissionAdministrator | discordgo.PermissionManageGuild | discordgo.PermissionManageChannels | discordgo.PermissionViewChannel | discordgo.PermissionSendMessages
 	memberPerms = discordgo.PermissionViewChannel | discordgo.PermissionSendMessages | discordgo.PermissionReadMessageHistory
 )
+
+// deferAfter is how long the scenarios' bots wait before deferring.
+const deferAfter = 300 * time.Millisecond
+
+// newBot makes the bot of a scenario: its settings read from vars, its
+// session made by discord.NewSession from them, the seeds' router with
+// knobs, a log that the test shows when it fails; and the harness, but
+// for send, which is the mode's.
+func newBot(t *testing.T, srv *discordtest.Server, vars map[string]string, need settings.Need) (*bot.Bot, *discordgo.Session, settings.Settings, *harness) {
+	t.Helper()
+	cfg, err := settings.Parse(env(vars), need)
+	if err != nil {
+		t.Fatal(err)
+	}
+	session, err := discord.NewSession(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	router, lib := newRouter(t)
+	logs := &syncBuffer{}
+	t.Cleanup(func() {
+		if t.Failed() || testing.Verbose() {
+			t.Logf("the bot's log:\n%s", logs)
+		}
+	})
+	b := bot.New(router, session, slog.New(slog.NewTextHandler(logs, nil)), bot.WithDeferAfter(deferAfter), bot.WithRetry(3, 20*time.Millisecond))
+	return b, session, cfg, &harness{srv: srv, lib: lib, logs: logs, deferAfter: deferAfter}
+}
 
 // knobLib is the real library on the seeds, with knobs: a delay before
 // Ask and Sync answer, and Search failing on demand.
@@ -69,13 +102,13 @@ func newRouter(t *testing.T) (*commands.Router, *knobLib) {
 		t.Fatalf("knowledge.Open() = %v", err)
 	}
 	t.Cleanup(func() { lib.Close() })
-	store, err := bot.OpenStore(filepath.Join(t.TempDir(), "coopbot.db"), time.Second)
+	st, err := store.Open(filepath.Join(t.TempDir(), "coopbot.db"), time.Second)
 	if err != nil {
-		t.Fatalf("OpenStore() = %v", err)
+		t.Fatalf("store.Open() = %v", err)
 	}
-	t.Cleanup(func() { store.Close() })
+	t.Cleanup(func() { st.Close() })
 	k := &knobLib{Library: lib}
-	return commands.NewRouter(k, store, nil), k
+	return commands.NewRouter(k, st), k
 }
 
 // syncBuffer is a log destination that tests can read while bots write.

@@ -6,7 +6,6 @@ import (
 	"crypto/ed25519"
 	"encoding/hex"
 	"io"
-	"log/slog"
 	"net"
 	"net/http"
 	"strconv"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/coopbot/coopbot/bot"
 	"github.com/coopbot/coopbot/bot/discordtest"
+	"github.com/coopbot/coopbot/bot/settings"
 	"github.com/coopbot/coopbot/commands"
 )
 
@@ -27,28 +27,12 @@ import (
 func TestHTTP(t *testing.T) {
 	t.Parallel()
 	srv := discordtest.NewServer(t)
-	settings, err := bot.ParseSettings(env(map[string]string{
-		bot.EnvAppID: srv.AppID, bot.EnvAPIBase: srv.URL, bot.EnvPublicKey: hex.EncodeToString(srv.PublicKey),
-	}), bot.NeedPublicKey)
-	if err != nil {
+	b, _, cfg, h := newBot(t, srv, map[string]string{
+		settings.EnvAppID: srv.AppID, settings.EnvAPIBase: srv.URL, settings.EnvPublicKey: hex.EncodeToString(srv.PublicKey),
+	}, settings.NeedPublicKey)
+	if _, err := bot.Register(context.Background(), srv.Session(testToken), cfg.AppID, "", commands.Catalog()); err != nil {
 		t.Fatal(err)
 	}
-	session, err := bot.NewSession(settings)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := bot.Register(context.Background(), srv.Session(testToken), settings.AppID, "", commands.Catalog()); err != nil {
-		t.Fatal(err)
-	}
-	router, lib := newRouter(t)
-	logs := &syncBuffer{}
-	t.Cleanup(func() {
-		if t.Failed() || testing.Verbose() {
-			t.Logf("the bot's log:\n%s", logs)
-		}
-	})
-	const deferAfter = 300 * time.Millisecond
-	b := bot.New(router, session, slog.New(slog.NewTextHandler(logs, nil)), bot.WithDeferAfter(deferAfter), bot.WithRetry(3, 20*time.Millisecond))
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -57,21 +41,20 @@ func TestHTTP(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	done := make(chan error, 1)
-	go func() { done <- b.Serve(ctx, ln, settings.PublicKey) }()
+	go func() { done <- b.Serve(ctx, ln, cfg.PublicKey) }()
 
-	h := &harness{srv: srv, lib: lib, logs: logs, deferAfter: deferAfter,
-		send: func(t *testing.T, i *discordgo.Interaction) string {
-			t.Helper()
-			resp, err := srv.PostSignedInteraction(url+"/interactions", i)
-			if err != nil {
-				t.Fatal(err)
-			}
-			resp.Body.Close()
-			if resp.StatusCode != http.StatusOK {
-				t.Fatalf("POST interaction: status %d; want 200", resp.StatusCode)
-			}
-			return srv.LastInteraction().ID
-		}}
+	h.send = func(t *testing.T, i *discordgo.Interaction) string {
+		t.Helper()
+		resp, err := srv.PostSignedInteraction(url+"/interactions", i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusOK {
+			t.Fatalf("POST interaction: status %d; want 200", resp.StatusCode)
+		}
+		return srv.LastInteraction().ID
+	}
 
 	t.Run("ping", func(t *testing.T) {
 		resp, err := srv.PostSignedInteraction(url, []byte(`{"type":1,"id":"1","application_id":"`+srv.AppID+`","token":"x","version":1}`))
@@ -132,7 +115,7 @@ func TestHTTP(t *testing.T) {
 	t.Run("apology", func(t *testing.T) { apology(t, h) })
 
 	t.Run("shutdown finishes the interactions in flight", func(t *testing.T) {
-		lib.delay.Store(int64(3 * deferAfter))
+		h.lib.delay.Store(int64(3 * deferAfter))
 		id := h.send(t, slash(t, memberPerms, commands.CmdAsk, map[string]string{"question": "Who led the HUMG delegation?"}))
 		cancel()
 		if err := <-done; err != nil {

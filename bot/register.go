@@ -8,7 +8,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
-	"github.com/coopbot/coopbot/commands"
+	"github.com/coopbot/coopbot/commands/limits"
 )
 
 // registerTimeout bounds a registration, retries included.
@@ -41,7 +41,7 @@ func (r Registration) Where() string {
 func Register(ctx context.Context, session *discordgo.Session, appID, guildID string, cmds []*discordgo.ApplicationCommand) (Registration, error) {
 	var errs []error
 	for _, c := range cmds {
-		if err := commands.ValidateCommand(c); err != nil {
+		if err := limits.ValidateCommand(c); err != nil {
 			errs = append(errs, fmt.Errorf("/%s: %w", c.Name, err))
 		}
 	}

@@ -2,13 +2,11 @@ package bot
 
 import (
 	"context"
-	"errors"
-	"net"
-	"net/url"
 	"strings"
 	"time"
 
-	"github.com/bwmarrin/discordgo"
+	"github.com/coopbot/coopbot/bot/discord"
+	"github.com/coopbot/coopbot/bot/settings"
 )
 
 // Discord's JSON error codes the runtime acts on.
@@ -33,7 +31,7 @@ func (p retryPolicy) do(ctx context.Context, op func(ctx context.Context) error)
 	wait := p.backoff
 	for attempt := 1; ; attempt++ {
 		err := op(ctx)
-		if err == nil || attempt >= p.attempts || !transient(ctx, err) {
+		if err == nil || attempt >= p.attempts || !discord.Transient(ctx, err) {
 			return attempt, err
 		}
 		t := time.NewTimer(wait)
@@ -45,37 +43,6 @@ func (p retryPolicy) do(ctx context.Context, op func(ctx context.Context) error)
 		}
 		wait *= 2
 	}
-}
-
-// transient reports whether a failed call may pass when made again.
-func transient(ctx context.Context, err error) bool {
-	if ctx.Err() != nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return false
-	}
-	var rest *discordgo.RESTError
-	if errors.As(err, &rest) {
-		return rest.Response != nil && rest.Response.StatusCode >= 500
-	}
-	var limited *discordgo.RateLimitError
-	if errors.As(err, &limited) || errors.Is(err, discordgo.ErrJSONUnmarshal) {
-		return false
-	}
-	var netErr net.Error
-	var urlErr *url.Error
-	if errors.As(err, &netErr) || errors.As(err, &urlErr) {
-		return true
-	}
-	// discordgo's own error after retrying a 502 MaxRestRetries times.
-	return strings.HasPrefix(err.Error(), "Exceeded Max retries")
-}
-
-// discordCode returns the JSON error code of a Discord error answer, or 0.
-func discordCode(err error) int {
-	var rest *discordgo.RESTError
-	if errors.As(err, &rest) && rest.Message != nil {
-		return rest.Message.Code
-	}
-	return 0
 }
 
 // redactedError hides secrets, such as an interaction's token in a URL,
@@ -97,7 +64,7 @@ func redact(err error, secrets ...string) error {
 	msg := err.Error()
 	for _, s := range secrets {
 		if s != "" {
-			msg = strings.ReplaceAll(msg, s, Redacted)
+			msg = strings.ReplaceAll(msg, s, settings.Redacted)
 		}
 	}
 	return &redactedError{msg: msg, err: err}

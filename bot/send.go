@@ -4,6 +4,8 @@ import (
 	"context"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/coopbot/coopbot/bot/discord"
 )
 
 // call makes a Discord call about interaction i with retries, within
@@ -25,7 +27,7 @@ func (b *Bot) callback(ctx context.Context, i *discordgo.Interaction, r *discord
 	attempts, err := b.opts.retry.do(ctx, func(ctx context.Context) error {
 		return b.session.InteractionRespond(i, r, discordgo.WithContext(ctx))
 	})
-	if attempts > 1 && discordCode(err) == codeAlreadyAnswered {
+	if attempts > 1 && discord.Code(err) == codeAlreadyAnswered {
 		return nil
 	}
 	return redact(err, i.Token)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/coopbot/coopbot/knowledge"
+	"github.com/coopbot/coopbot/knowledge/subscription"
 	"github.com/coopbot/coopbot/knowledge/text"
 )
 
@@ -68,7 +69,7 @@ func (r *Router) subscriptionChoices(i *discordgo.Interaction, value string) ([]
 		if s.ChannelID != i.ChannelID {
 			label += " (another channel)"
 		}
-		if s.State == Paused {
+		if s.State == subscription.Paused {
 			label += " (paused)"
 		}
 		folded := text.Fold(label)

@@ -2,6 +2,7 @@ package commands
 
 import (
 	"context"
+	"flag"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -40,23 +41,32 @@ func corpusNames(lib *knowledge.Library) (inst, country string, prefixes []strin
 }
 
 // TestRepliesOverSeeds checks every reply to a broad set of commands over
-// the seed articles against Discord's limits.
+// the seed articles, and the post of every article, against Discord's
+// limits.
 func TestRepliesOverSeeds(t *testing.T) {
 	lib := openCorpus(t, filepath.Join("..", "seeds"))
-	r := NewRouter(lib, &memStore{}, nil)
+	r := NewRouter(lib, &memStore{})
 	inst, country, prefixes := corpusNames(lib)
 	cmds := append(broadCommands(inst, country), broadCommands("HUMG", "Japan")...)
 	checkAll(t, r, cmds, prefixes, 20)
+	checkPosts(t, lib)
 }
 
-// TestRepliesOverSyntheticCorpus does the same over the 10,000 made-up
-// articles of the benchmarks (about 12 s on two cores); set
+// long makes TestRepliesOverSyntheticCorpus use the benchmarks' 10,000
+// articles; CI runs it so once.
+var long = flag.Bool("long", false, "answer over the full 10,000-article synthetic corpus (about 30 s)")
+
+// TestRepliesOverSyntheticCorpus does the same over 300 made-up articles,
+// or over the 10,000 of the benchmarks with -long; set
 // COOPBOT_SYNTHETIC_ARTICLES to use another number.
 func TestRepliesOverSyntheticCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("synthetic corpus skipped in -short mode")
 	}
-	n := 10000
+	n := 300
+	if *long {
+		n = 10000
+	}
 	if v, err := strconv.Atoi(os.Getenv("COOPBOT_SYNTHETIC_ARTICLES")); err == nil && v > 0 {
 		n = v
 	}
@@ -70,9 +80,10 @@ func TestRepliesOverSyntheticCorpus(t *testing.T) {
 	start := time.Now()
 	lib := openCorpus(t, dir)
 	t.Logf("opened %d articles in %s", n, time.Since(start))
-	r := NewRouter(lib, &memStore{}, nil)
+	r := NewRouter(lib, &memStore{})
 	inst, country, prefixes := corpusNames(lib)
 	start = time.Now()
 	checkAll(t, r, broadCommands(inst, country), prefixes, 12)
-	t.Logf("answered in %s", time.Since(start))
+	checkPosts(t, lib)
+	t.Logf("answered and rendered the posts in %s", time.Since(start))
 }

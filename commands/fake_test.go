@@ -9,6 +9,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/coopbot/coopbot/knowledge"
+	"github.com/coopbot/coopbot/knowledge/subscription"
 	"github.com/coopbot/coopbot/knowledge/text"
 )
 
@@ -135,14 +136,14 @@ func (f *fakeLib) SuggestCountries(prefix string, n int) []string {
 
 func (f *fakeLib) Matches(file string, flt knowledge.Filter) bool { return true }
 
-// memStore is an in-memory SubscriptionStore.
+// memStore is an in-memory subscription.Store.
 type memStore struct {
 	mu   sync.Mutex // guards subs and seq
-	subs []Subscription
+	subs []subscription.Subscription
 	seq  int
 }
 
-func (m *memStore) SaveSubscription(s Subscription) (Subscription, error) {
+func (m *memStore) SaveSubscription(s subscription.Subscription) (subscription.Subscription, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if s.ID == "" {
@@ -157,13 +158,13 @@ func (m *memStore) SaveSubscription(s Subscription) (Subscription, error) {
 			return s, nil
 		}
 	}
-	return Subscription{}, ErrNoSubscription
+	return subscription.Subscription{}, subscription.ErrNoSubscription
 }
 
-func (m *memStore) Subscriptions(guild, channel string) ([]Subscription, error) {
+func (m *memStore) Subscriptions(guild, channel string) ([]subscription.Subscription, error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	var out []Subscription
+	var out []subscription.Subscription
 	for _, s := range m.subs {
 		if (guild == "" || s.GuildID == guild) && (channel == "" || s.ChannelID == channel) {
 			out = append(out, s)
@@ -181,7 +182,7 @@ func (m *memStore) DeleteSubscription(id string) error {
 			return nil
 		}
 	}
-	return ErrNoSubscription
+	return subscription.ErrNoSubscription
 }
 
 var errBoom = errors.New("disk on fire")

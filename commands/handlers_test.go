@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/coopbot/coopbot/commands/limits"
 )
 
 // TestHandlers runs every command, with good and bad input, through the
@@ -108,12 +109,12 @@ func TestHandlers(t *testing.T) {
 			if tt.lib != nil {
 				tt.lib(lib)
 			}
-			r := NewRouter(lib, &memStore{}, nil)
+			r := NewRouter(lib, &memStore{})
 			reply, err := r.Handle(context.Background(), tt.in(t))
 			if reply.Response == nil {
 				t.Fatalf("Handle returned no response (err %v)", err)
 			}
-			if verr := ValidateResponse(reply.Response); verr != nil {
+			if verr := limits.ValidateResponse(reply.Response); verr != nil {
 				t.Errorf("response breaks Discord's limits: %v", verr)
 			}
 			if reply.Response.Type != tt.typ {

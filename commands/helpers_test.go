@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/coopbot/coopbot/commands/limits"
 	"github.com/coopbot/coopbot/knowledge"
 	"github.com/coopbot/coopbot/knowledge/article"
 	"github.com/coopbot/coopbot/knowledge/extract"
@@ -59,31 +60,19 @@ func settle(t testing.TB, r Reply) (*discordgo.InteractionResponseData, error) {
 	if edit == nil {
 		t.Fatal("deferred work returned no edit")
 	}
-	if verr := ValidateMessage(deref(edit.Content), derefEmbeds(edit.Embeds), derefComponents(edit.Components), 0); verr != nil {
+	if verr := limits.ValidateMessage(deref(edit.Content), deref(edit.Embeds), deref(edit.Components), 0); verr != nil {
 		t.Errorf("deferred edit breaks Discord's limits: %v", verr)
 	}
-	return &discordgo.InteractionResponseData{Content: deref(edit.Content), Embeds: derefEmbeds(edit.Embeds), Components: derefComponents(edit.Components)}, err
+	return &discordgo.InteractionResponseData{Content: deref(edit.Content), Embeds: deref(edit.Embeds), Components: deref(edit.Components)}, err
 }
 
-func deref(s *string) string {
-	if s == nil {
-		return ""
+// deref returns *p, or the zero value when p is nil.
+func deref[T any](p *T) T {
+	var zero T
+	if p == nil {
+		return zero
 	}
-	return *s
-}
-
-func derefEmbeds(e *[]*discordgo.MessageEmbed) []*discordgo.MessageEmbed {
-	if e == nil {
-		return nil
-	}
-	return *e
-}
-
-func derefComponents(c *[]discordgo.MessageComponent) []discordgo.MessageComponent {
-	if c == nil {
-		return nil
-	}
-	return *c
+	return *p
 }
 
 // textOf is everything a user reads in d: content, then each embed's

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/coopbot/coopbot/commands/limits"
 )
 
 // TestRecordedInteractions runs interaction JSON as Discord sends it (kept
@@ -16,7 +17,7 @@ import (
 // checks each reply against Discord's limits and what a user should read.
 func TestRecordedInteractions(t *testing.T) {
 	lib := openCorpus(t, filepath.Join("..", "seeds"))
-	r := NewRouter(lib, &memStore{}, nil)
+	r := NewRouter(lib, &memStore{})
 	tests := []struct {
 		file      string
 		typ       discordgo.InteractionResponseType
@@ -48,7 +49,7 @@ func TestRecordedInteractions(t *testing.T) {
 			t.Errorf("%s: Handle() error = %v", tt.file, err)
 			continue
 		}
-		if err := ValidateResponse(reply.Response); err != nil {
+		if err := limits.ValidateResponse(reply.Response); err != nil {
 			t.Errorf("%s: reply breaks Discord's limits: %v", tt.file, err)
 		}
 		resp := reply.Response

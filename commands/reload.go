@@ -21,11 +21,11 @@ func (r *Router) reload(ctx context.Context, i *discordgo.Interaction) (Reply, e
 		return ephemeral("Only members with the Manage Server permission can reload the articles. New articles are picked up on their own; ask an admin if one is missing."), nil
 	}
 	return deferred(discordgo.MessageFlagsEphemeral, func(ctx context.Context) (*discordgo.WebhookEdit, error) {
-		rep, err := r.lib.Sync(ctx)
+		rep, err := r.sync(ctx)
 		if err != nil {
 			return nil, fmt.Errorf("reload: %w", err)
 		}
-		return editOf(embedMessage(reloadCard(rep), nil)), nil
+		return EditOf(embedMessage(reloadCard(rep), nil)), nil
 	}), nil
 }
 

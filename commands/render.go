@@ -5,18 +5,19 @@ import (
 	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/coopbot/coopbot/commands/limits"
 )
 
-// Discord's message limits, in characters (see shared/notes/discord.md).
+// The limits replies are cut to; package limits has Discord's.
 const (
-	maxContent     = 2000
-	maxTitle       = 256
-	maxDescription = 4096
-	maxFields      = 25
-	maxFieldName   = 256
-	maxFieldValue  = 1024
-	maxFooter      = 2048
-	maxEmbedsTotal = 6000
+	maxContent     = limits.Content
+	maxTitle       = limits.Title
+	maxDescription = limits.Description
+	maxFields      = limits.Fields
+	maxFieldName   = limits.FieldName
+	maxFieldValue  = limits.FieldValue
+	maxFooter      = limits.Footer
+	maxEmbedsTotal = limits.EmbedsTotal
 	// maxLine bounds one listed item, so that a page of them always fits
 	// a description.
 	maxLine = 300

@@ -7,16 +7,18 @@ import (
 	"testing"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/coopbot/coopbot/commands/limits"
 	"github.com/coopbot/coopbot/knowledge"
 	"github.com/coopbot/coopbot/knowledge/article"
 	"github.com/coopbot/coopbot/knowledge/extract"
+	"github.com/coopbot/coopbot/knowledge/subscription"
 )
 
 // TestCatalogValid checks every command definition against Discord's rules.
 func TestCatalogValid(t *testing.T) {
 	seen := map[string]bool{}
 	for _, c := range Catalog() {
-		if err := ValidateCommand(c); err != nil {
+		if err := limits.ValidateCommand(c); err != nil {
 			t.Errorf("/%s: %v", c.Name, err)
 		}
 		if seen[c.Name] {
@@ -61,7 +63,7 @@ func checkAll(t *testing.T, r *Router, cmds [][]string, prefixes []string, maxPa
 		if err != nil {
 			t.Errorf("%s: error %v", what, err)
 		}
-		if verr := ValidateResponse(reply.Response); verr != nil {
+		if verr := limits.ValidateResponse(reply.Response); verr != nil {
 			t.Errorf("%s: response breaks Discord's limits: %v", what, verr)
 		}
 		data, derr := settle(t, reply)
@@ -85,14 +87,14 @@ func checkAll(t *testing.T, r *Router, cmds [][]string, prefixes []string, maxPa
 		for _, opt := range []string{OptInstitution, OptCountry} {
 			in := typing(t, admin, CmdLatest, opt, opt, p)
 			reply, err := r.Handle(ctx, in)
-			if err != nil || ValidateResponse(reply.Response) != nil {
-				t.Errorf("autocomplete %s %q: %v, %v", opt, p, err, ValidateResponse(reply.Response))
+			if err != nil || limits.ValidateResponse(reply.Response) != nil {
+				t.Errorf("autocomplete %s %q: %v, %v", opt, p, err, limits.ValidateResponse(reply.Response))
 			}
 		}
 	}
 	in := typing(t, admin, CmdUnsubscribe, OptSubscription, OptSubscription, "")
-	if reply, err := r.Handle(ctx, in); err != nil || ValidateResponse(reply.Response) != nil {
-		t.Errorf("autocomplete subscription: %v, %v", err, ValidateResponse(reply.Response))
+	if reply, err := r.Handle(ctx, in); err != nil || limits.ValidateResponse(reply.Response) != nil {
+		t.Errorf("autocomplete subscription: %v, %v", err, limits.ValidateResponse(reply.Response))
 	}
 }
 
@@ -133,10 +135,10 @@ func TestRepliesFitExtremeData(t *testing.T) {
 	}
 	store := &memStore{}
 	for i := range 200 {
-		store.SaveSubscription(Subscription{GuildID: "g1", ChannelID: "c1", Filter: knowledge.Filter{Institution: name, Country: name, Keywords: fmt.Sprint(i)},
-			State: Paused, PausedReason: name})
+		store.SaveSubscription(subscription.Subscription{GuildID: "g1", ChannelID: "c1", Filter: knowledge.Filter{Institution: name, Country: name, Keywords: fmt.Sprint(i)},
+			State: subscription.Paused, PausedReason: name})
 	}
-	r := NewRouter(&lib, store, nil)
+	r := NewRouter(&lib, store)
 	inst := lib.entities[0].Acronyms[0]
 	checkAll(t, r, broadCommands(inst, "Cộng hòa"), []string{"", "đ", emoji[:8], name[:90]}, 300)
 }

@@ -71,8 +71,9 @@ func deferred(flags discordgo.MessageFlags, work func(ctx context.Context) (*dis
 	}
 }
 
-// editOf turns message data into the edit of a deferred response.
-func editOf(d *discordgo.InteractionResponseData) *discordgo.WebhookEdit {
+// EditOf turns message data into the edit of a deferred response (or of
+// a message), which replaces the whole message.
+func EditOf(d *discordgo.InteractionResponseData) *discordgo.WebhookEdit {
 	content := d.Content
 	embeds := d.Embeds
 	if embeds == nil {
@@ -85,7 +86,7 @@ func editOf(d *discordgo.InteractionResponseData) *discordgo.WebhookEdit {
 	return &discordgo.WebhookEdit{Content: &content, Embeds: &embeds, Components: &components}
 }
 
-// apologyEdit is the edit sent when a deferred reply failed.
-func apologyEdit() *discordgo.WebhookEdit {
-	return editOf(&discordgo.InteractionResponseData{Content: Apology})
+// ApologyEdit is the edit sent when a deferred reply failed.
+func ApologyEdit() *discordgo.WebhookEdit {
+	return EditOf(&discordgo.InteractionResponseData{Content: Apology})
 }

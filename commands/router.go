@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/coopbot/coopbot/knowledge"
+	"github.com/coopbot/coopbot/knowledge/subscription"
 )
 
 // Handler answers one interaction. It returns an error only for the
@@ -24,21 +26,45 @@ type pageFunc func(ctx context.Context, i *discordgo.Interaction, args []string,
 
 // Router dispatches interactions to the handlers of the catalogue.
 type Router struct {
-	lib  Knowledge
-	subs SubscriptionStore
-	now  func() time.Time
+	lib      Knowledge
+	subs     subscription.Store
+	sync     SyncFunc
+	backfill BackfillFunc
+	now      func() time.Time
 
 	commands map[string]Handler
 	pages    map[string]pageFunc
 }
 
+// SyncFunc re-reads the articles folder and reports what changed.
+type SyncFunc func(ctx context.Context) (knowledge.SyncReport, error)
+
+// BackfillFunc queues the n latest articles matching s for s's channel,
+// oldest first, and returns how many it queued.
+type BackfillFunc func(ctx context.Context, s subscription.Subscription, n int) (int, error)
+
+// An Option gives a Router what the runtime adds to the library and the
+// store.
+type Option func(*Router)
+
+// WithSync makes /reload sync with sync instead of the library's Sync: the
+// delivery's, which also posts what the sync added.
+func WithSync(sync SyncFunc) Option { return func(r *Router) { r.sync = sync } }
+
+// WithBackfill lets /subscribe take backfill:N, posting past articles with
+// backfill (the delivery's); without it, backfill says it is unavailable.
+func WithBackfill(backfill BackfillFunc) Option { return func(r *Router) { r.backfill = backfill } }
+
+// WithClock sets the clock that stamps new subscriptions (default time.Now).
+func WithClock(now func() time.Time) Option { return func(r *Router) { r.now = now } }
+
 // NewRouter returns a router whose handlers answer from lib and keep
-// subscriptions in subs; now stamps new subscriptions (time.Now when nil).
-func NewRouter(lib Knowledge, subs SubscriptionStore, now func() time.Time) *Router {
-	if now == nil {
-		now = time.Now
+// subscriptions in subs; with a nil subs, subscriptions are unavailable.
+func NewRouter(lib Knowledge, subs subscription.Store, opts ...Option) *Router {
+	r := &Router{lib: lib, subs: subs, sync: lib.Sync, now: time.Now}
+	for _, opt := range opts {
+		opt(r)
 	}
-	r := &Router{lib: lib, subs: subs, now: now}
 	r.commands = map[string]Handler{
 		CmdLatest:        r.latest,
 		CmdPartners:      r.partners,
@@ -81,7 +107,7 @@ func (r *Router) Handle(ctx context.Context, i *discordgo.Interaction) (reply Re
 		reply.Deferred = func(ctx context.Context) (edit *discordgo.WebhookEdit, err error) {
 			defer func() {
 				if p := recover(); p != nil {
-					edit, err = apologyEdit(), fmt.Errorf("panic: %v\n%s", p, debug.Stack())
+					edit, err = ApologyEdit(), fmt.Errorf("panic: %v\n%s", p, debug.Stack())
 				}
 			}()
 			edit, err = work(ctx)
@@ -89,7 +115,7 @@ func (r *Router) Handle(ctx context.Context, i *discordgo.Interaction) (reply Re
 				if err == nil {
 					err = fmt.Errorf("deferred handler returned no edit")
 				}
-				return apologyEdit(), err
+				return ApologyEdit(), err
 			}
 			return edit, nil
 		}

@@ -7,17 +7,47 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/coopbot/coopbot/knowledge"
+	"github.com/coopbot/coopbot/knowledge/subscription"
 )
 
 // subscribe answers /subscribe [institution] [country] [keywords] [channel]
 // [backfill]: it creates a subscription, refuses the same filter twice in a
 // channel, resumes the channel's paused subscriptions, and posts the
-// backfill latest matching articles when asked.
+// backfill latest matching articles when asked. It goes in four steps:
+// read the filter, resume the channel, then answer for a filter the
+// channel has already, or save the new subscription.
 func (r *Router) subscribe(ctx context.Context, i *discordgo.Interaction) (Reply, error) {
 	if reply, ok := r.canManage(i, "subscribe a channel"); !ok {
 		return reply, nil
 	}
 	o := optionsOf(i)
+	f, refused, err := r.subscriptionFilter(ctx, o)
+	if refused.Response != nil || err != nil {
+		return refused, err
+	}
+	channel := o.str(OptChannel)
+	if channel == "" {
+		channel = i.ChannelID
+	}
+	resumed, same, err := r.resumeChannel(i.GuildID, channel, f)
+	if err != nil {
+		return Reply{}, err
+	}
+	var lines []string
+	for _, s := range resumed {
+		lines = append(lines, "Resumed "+subscriptionLine(s, false))
+	}
+	backfill := o.integer(OptBackfill, 0)
+	if same != nil {
+		return r.subscribedAlready(ctx, *same, f, lines, backfill)
+	}
+	return r.subscribeNew(ctx, i, channel, f, lines, backfill)
+}
+
+// subscriptionFilter reads the filter of /subscribe: each option within
+// its length, the institution resolved to its name, the country known.
+// When they are not, it returns the reply that says so instead.
+func (r *Router) subscriptionFilter(ctx context.Context, o options) (knowledge.Filter, Reply, error) {
 	inst, country, keywords := o.str(OptInstitution), o.str(OptCountry), strings.Join(strings.Fields(o.str(OptKeywords)), " ")
 	for _, opt := range []struct{ name, value, example string }{
 		{"institution", inst, "/subscribe institution:Kyoto University"},
@@ -25,72 +55,81 @@ func (r *Router) subscribe(ctx context.Context, i *discordgo.Interaction) (Reply
 		{"keywords", keywords, "/subscribe keywords:scholarship"},
 	} {
 		if reply, bad := tooLong(opt.name, opt.value, maxName, opt.example); bad {
-			return reply, nil
+			return knowledge.Filter{}, reply, nil
 		}
 	}
 	f := knowledge.Filter{Country: country, Keywords: keywords}
 	if inst != "" {
 		e, err := r.lib.Resolve(inst)
 		if err != nil {
-			return explain(err, "institution")
+			reply, err := explain(err, "institution")
+			return knowledge.Filter{}, reply, err
 		}
 		f.Institution = e.Name
 	}
 	if country != "" {
 		if _, err := r.lib.Latest(ctx, 1, knowledge.Filter{Country: country}); err != nil {
-			return explain(err, "country")
+			reply, err := explain(err, "country")
+			return knowledge.Filter{}, reply, err
 		}
 	}
-	channel := o.str(OptChannel)
-	if channel == "" {
-		channel = i.ChannelID
-	}
-	existing, err := r.subs.Subscriptions(i.GuildID, channel)
+	return f, Reply{}, nil
+}
+
+// resumeChannel resumes the paused subscriptions of a channel, since
+// someone subscribing there shows the bot may post there again, and
+// returns them, with the subscription of filter f the channel has, if any.
+func (r *Router) resumeChannel(guild, channel string, f knowledge.Filter) (resumed []subscription.Subscription, same *subscription.Subscription, err error) {
+	existing, err := r.subs.Subscriptions(guild, channel)
 	if err != nil {
-		return Reply{}, fmt.Errorf("list subscriptions: %w", err)
+		return nil, nil, fmt.Errorf("list subscriptions: %w", err)
 	}
-	var resumed []Subscription
-	var same *Subscription
 	for _, s := range existing {
-		if s.State == Paused {
-			s.State, s.PausedReason = Active, ""
+		if s.State == subscription.Paused {
+			s.State, s.PausedReason = subscription.Active, ""
 			if _, err := r.subs.SaveSubscription(s); err != nil {
-				return Reply{}, fmt.Errorf("resume subscription %s: %w", s.ID, err)
+				return nil, nil, fmt.Errorf("resume subscription %s: %w", s.ID, err)
 			}
 			resumed = append(resumed, s)
 		}
-		if SameFilter(s.Filter, f) {
+		if subscription.SameFilter(s.Filter, f) {
 			same = &s
 		}
 	}
-	var lines []string
-	for _, s := range resumed {
-		lines = append(lines, "Resumed "+subscriptionLine(s, false))
+	return resumed, same, nil
+}
+
+// subscribedAlready answers a /subscribe to f when the channel has
+// subscription same to it already: it backfills same when asked, and says
+// what was resumed, or that nothing changed.
+func (r *Router) subscribedAlready(ctx context.Context, same subscription.Subscription, f knowledge.Filter, lines []string, backfill int) (Reply, error) {
+	same.State, same.PausedReason = subscription.Active, ""
+	note, err := r.backfillNote(ctx, same, backfill)
+	if err != nil {
+		return Reply{}, err
 	}
-	if same != nil {
-		same.State, same.PausedReason = Active, ""
-		note, err := r.backfill(ctx, *same, o.integer(OptBackfill, 0))
-		if err != nil {
-			return Reply{}, err
-		}
+	if len(lines) > 0 {
 		if note != "" {
 			lines = append(lines, note)
 		}
-		if len(resumed) > 0 {
-			return message(embedMessage(card("Subscription resumed", joinLines(lines, maxDescription), nil, ""), nil)), nil
-		}
-		return ephemeral(strings.TrimSpace(fmt.Sprintf("<#%s> already follows %s (subscription `%s`), so nothing changed. To change it, `/unsubscribe subscription:%s` and subscribe again. %s",
-			channel, oneLine(describeFilter(f), 300), same.ID, same.ID, note))), nil
+		return message(embedMessage(card("Subscription resumed", joinLines(lines, maxDescription), nil, ""), nil)), nil
 	}
-	s, err := r.subs.SaveSubscription(Subscription{
+	return ephemeral(strings.TrimSpace(fmt.Sprintf("<#%s> already follows %s (subscription `%s`), so nothing changed. To change it, `/unsubscribe subscription:%s` and subscribe again. %s",
+		same.ChannelID, oneLine(describeFilter(f), 300), same.ID, same.ID, note))), nil
+}
+
+// subscribeNew saves a subscription of channel to f, backfills it when
+// asked, and answers with it, after the lines about what was resumed.
+func (r *Router) subscribeNew(ctx context.Context, i *discordgo.Interaction, channel string, f knowledge.Filter, lines []string, backfill int) (Reply, error) {
+	s, err := r.subs.SaveSubscription(subscription.Subscription{
 		GuildID: i.GuildID, ChannelID: channel, Filter: f,
-		CreatedBy: userID(i), CreatedAt: r.now().UTC(), State: Active,
+		CreatedBy: userID(i), CreatedAt: r.now().UTC(), State: subscription.Active,
 	})
 	if err != nil {
 		return Reply{}, fmt.Errorf("save subscription: %w", err)
 	}
 	desc := fmt.Sprintf("New articles about %s will be posted in <#%s>.", describeFilter(r.displayFilter(f)), channel)
-	note, err := r.backfill(ctx, s, o.integer(OptBackfill, 0))
+	note, err := r.backfillNote(ctx, s, backfill)
 	if err != nil {
 		return Reply{}, err
 	}

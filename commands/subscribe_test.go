@@ -7,7 +7,9 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/coopbot/coopbot/commands/limits"
 	"github.com/coopbot/coopbot/knowledge"
+	"github.com/coopbot/coopbot/knowledge/subscription"
 )
 
 // TestSubscriptionFlow subscribes, refuses a duplicate, shows and resumes a
@@ -15,14 +17,14 @@ import (
 func TestSubscriptionFlow(t *testing.T) {
 	store := &memStore{}
 	now := time.Date(2025, 11, 20, 8, 0, 0, 0, time.UTC)
-	r := NewRouter(seedLib(), store, func() time.Time { return now })
+	r := NewRouter(seedLib(), store, WithClock(func() time.Time { return now }))
 	run := func(in *discordgo.Interaction) string {
 		t.Helper()
 		reply, err := r.Handle(context.Background(), in)
 		if err != nil {
 			t.Fatalf("Handle(%s) = %v", in.Data, err)
 		}
-		if err := ValidateResponse(reply.Response); err != nil {
+		if err := limits.ValidateResponse(reply.Response); err != nil {
 			t.Errorf("response breaks Discord's limits: %v", err)
 		}
 		return textOf(reply.Response.Data)
@@ -43,12 +45,12 @@ func TestSubscriptionFlow(t *testing.T) {
 
 	subs, _ := store.Subscriptions("g1", "c1")
 	if len(subs) != 2 || subs[0].Filter != (knowledge.Filter{Institution: "Hanoi University of Mining and Geology"}) ||
-		subs[0].CreatedBy != "u1" || !subs[0].CreatedAt.Equal(now) || subs[0].State != Active {
+		subs[0].CreatedBy != "u1" || !subs[0].CreatedAt.Equal(now) || subs[0].State != subscription.Active {
 		t.Fatalf("stored subscriptions of c1 = %+v", subs)
 	}
 
 	// Delivery lost access: the subscription is paused with a reason.
-	subs[0].State, subs[0].PausedReason = Paused, "missing access (50001)"
+	subs[0].State, subs[0].PausedReason = subscription.Paused, "missing access (50001)"
 	if _, err := store.SaveSubscription(subs[0]); err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +63,7 @@ func TestSubscriptionFlow(t *testing.T) {
 
 	// Subscribing again in the channel resumes it.
 	expect(run(command(t, moderator, "subscribe", "institution", "HUMG")), "Subscription resumed", "Resumed `1`")
-	if subs, _ := store.Subscriptions("g1", "c1"); subs[0].State != Active || subs[0].PausedReason != "" {
+	if subs, _ := store.Subscriptions("g1", "c1"); subs[0].State != subscription.Active || subs[0].PausedReason != "" {
 		t.Errorf("after /subscribe, subscription 1 = %+v; want active", subs[0])
 	}
 
@@ -76,17 +78,6 @@ func TestSubscriptionFlow(t *testing.T) {
 	}
 
 	// Another guild's subscription cannot be removed from here.
-	other, _ := store.SaveSubscription(Subscription{GuildID: "g2", ChannelID: "x", State: Active})
+	other, _ := store.SaveSubscription(subscription.Subscription{GuildID: "g2", ChannelID: "x", State: subscription.Active})
 	expect(run(command(t, admin, "unsubscribe", "subscription", other.ID)), "no subscription")
-}
-
-// Matches is the one rule delivery uses: only active subscriptions match.
-func TestMatches(t *testing.T) {
-	lib := seedLib()
-	if !Matches(lib, Subscription{State: Active}, "001.txt") {
-		t.Error("Matches(active) = false")
-	}
-	if Matches(lib, Subscription{State: Paused}, "001.txt") {
-		t.Error("Matches(paused) = true")
-	}
 }

@@ -4,8 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/coopbot/coopbot/knowledge"
+	"github.com/coopbot/coopbot/knowledge/subscription"
 	"github.com/coopbot/coopbot/knowledge/text"
 )
 
@@ -89,7 +92,7 @@ func (r *Router) unsubscribe(ctx context.Context, i *discordgo.Interaction) (Rep
 	if err != nil {
 		return Reply{}, fmt.Errorf("list subscriptions: %w", err)
 	}
-	var found *Subscription
+	var found *subscription.Subscription
 	for _, s := range subs {
 		if s.ID == id || text.Fold(describeFilter(s.Filter)) == text.Fold(id) && s.ChannelID == i.ChannelID {
 			found = &s
@@ -99,20 +102,20 @@ func (r *Router) unsubscribe(ctx context.Context, i *discordgo.Interaction) (Rep
 	if found == nil {
 		return ephemeral(fmt.Sprintf("This server has no subscription '%s'. `/subscriptions` lists them with their numbers.", oneLine(id, 100))), nil
 	}
-	if err := r.subs.DeleteSubscription(found.ID); err != nil && !errors.Is(err, ErrNoSubscription) {
+	if err := r.subs.DeleteSubscription(found.ID); err != nil && !errors.Is(err, subscription.ErrNoSubscription) {
 		return Reply{}, fmt.Errorf("delete subscription %s: %w", found.ID, err)
 	}
 	return message(embedMessage(card("Unsubscribed", "Removed "+subscriptionLine(*found, true)+".", nil, ""), nil)), nil
 }
 
 // subscriptionLine shows one subscription: number, channel, filter, state.
-func subscriptionLine(s Subscription, channel bool) string {
+func subscriptionLine(s subscription.Subscription, channel bool) string {
 	line := fmt.Sprintf("`%s` ", s.ID)
 	if channel {
 		line += fmt.Sprintf("<#%s> ", s.ChannelID)
 	}
 	line += oneLine(escape(describeFilter(s.Filter)), 200)
-	if s.State == Paused {
+	if s.State == subscription.Paused {
 		reason := s.PausedReason
 		if reason == "" {
 			reason = "no reason recorded"
@@ -123,4 +126,22 @@ func subscriptionLine(s Subscription, channel bool) string {
 		line += " · since " + s.CreatedAt.UTC().Format("2006-01-02")
 	}
 	return truncate(line, maxLine)
+}
+
+// describeFilter names a filter as a list shows it.
+func describeFilter(f knowledge.Filter) string {
+	var parts []string
+	if f.Institution != "" {
+		parts = append(parts, "institution: "+f.Institution)
+	}
+	if f.Country != "" {
+		parts = append(parts, "country: "+f.Country)
+	}
+	if f.Keywords != "" {
+		parts = append(parts, "keywords: "+f.Keywords)
+	}
+	if len(parts) == 0 {
+		return "every article"
+	}
+	return strings.Join(parts, ", ")
 }

@@ -6,8 +6,6 @@ import (
 	"net/http"
 
 	"github.com/bwmarrin/discordgo"
-
-	"github.com/coopbot/coopbot/commands"
 )
 
 // Commands returns the commands registered for guildID, or the global
@@ -29,12 +27,6 @@ func (s *Server) checkApp(w http.ResponseWriter, r *restRequest) bool {
 	return true
 }
 
-// checkCommand validates one command definition.
-func (s *Server) checkCommand(w http.ResponseWriter, r *restRequest, c *discordgo.ApplicationCommand, prefix string) bool {
-	s.t.Helper()
-	return s.checkLimits(w, r, commands.ValidateCommand(c), prefix)
-}
-
 func (s *Server) listCommands(w http.ResponseWriter, r *restRequest) {
 	if s.checkApp(w, r) {
 		writeJSON(w, http.StatusOK, s.Commands(r.params["guild_id"]))
@@ -49,7 +41,7 @@ func (s *Server) overwriteCommands(w http.ResponseWriter, r *restRequest) {
 	}
 	var cs []*discordgo.ApplicationCommand
 	if err := json.Unmarshal(r.body, &cs); err != nil {
-		s.fail(w, http.StatusBadRequest, 50109, "The request body contains invalid JSON.", nil, "%s %s: %v", r.Method, r.URL.Path, err)
+		s.invalidJSON(w, r, err)
 		return
 	}
 	seen := map[string]bool{}
@@ -105,7 +97,7 @@ func (s *Server) createCommand(w http.ResponseWriter, r *restRequest) {
 	}
 	var c discordgo.ApplicationCommand
 	if err := json.Unmarshal(r.body, &c); err != nil {
-		s.fail(w, http.StatusBadRequest, 50109, "The request body contains invalid JSON.", nil, "%s %s: %v", r.Method, r.URL.Path, err)
+		s.invalidJSON(w, r, err)
 		return
 	}
 	if !s.checkCommand(w, r, &c, "") {
@@ -170,7 +162,7 @@ func (s *Server) editCommand(w http.ResponseWriter, r *restRequest) {
 	}
 	edited := *c
 	if err := json.Unmarshal(r.body, &edited); err != nil {
-		s.fail(w, http.StatusBadRequest, 50109, "The request body contains invalid JSON.", nil, "%s %s: %v", r.Method, r.URL.Path, err)
+		s.invalidJSON(w, r, err)
 		return
 	}
 	if !s.checkCommand(w, r, &edited, "") {

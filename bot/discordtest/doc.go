@@ -20,8 +20,9 @@
 //     and query parameters), trimmed to the routes above, when the spec is
 //     found (DISCORD_OPENAPI_SPEC, or shared/discord/openapi.json in an
 //     ancestor of the working directory or beside one);
-//   - the limits the spec does not encode, with commands.ValidateMessage,
-//     ValidateResponse and ValidateCommand: message content at most 2000
+//   - the limits the spec does not encode, from the fake's own table of
+//     Discord's documented limits (limits.go; it never uses the bot's
+//     validator, which it is there to check): message content at most 2000
 //     characters, never an empty message, 6000 characters across embeds,
 //     command names lower case and matching Discord's pattern, required
 //     options first, choices and autocomplete exclusive, 8000 characters a

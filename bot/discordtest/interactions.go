@@ -10,8 +10,6 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
-
-	"github.com/coopbot/coopbot/commands"
 )
 
 // The deadlines Discord enforces on interactions.
@@ -168,10 +166,10 @@ func (s *Server) callback(w http.ResponseWriter, r *restRequest) {
 	}
 	resp, m, err := decodeResponse(r.Header.Get("Content-Type"), r.body)
 	if err != nil {
-		s.fail(w, http.StatusBadRequest, 50109, "The request body contains invalid JSON.", nil, "%s %s: %v", r.Method, r.URL.Path, err)
+		s.invalidJSON(w, r, err)
 		return
 	}
-	if !s.checkLimits(w, r, commands.ValidateResponse(resp), "") {
+	if !s.checkLimits(w, r, checkCallback(r.Header.Get("Content-Type"), r.body)) {
 		return
 	}
 	if !s.respond(it, resp, m) {

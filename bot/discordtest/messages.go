@@ -43,9 +43,8 @@ func messageJSON(msg *discordgo.Message) map[string]any {
 // createMessage posts a channel message; a repeated nonce with
 // enforce_nonce returns the first message instead of posting again.
 func (s *Server) createMessage(w http.ResponseWriter, r *restRequest) {
-	m, err := decodeMessage(r.Header.Get("Content-Type"), r.body)
-	if err != nil {
-		s.fail(w, http.StatusBadRequest, 50109, "The request body contains invalid JSON.", nil, "%s %s: %v", r.Method, r.URL.Path, err)
+	m, ok := s.decodeBody(w, r)
+	if !ok {
 		return
 	}
 	channel := r.params["channel_id"]
@@ -111,25 +110,51 @@ func (s *Server) unknownMessage(w http.ResponseWriter, r *restRequest) {
 	s.fail(w, http.StatusNotFound, 10008, "Unknown Message", nil, "%s %s: no such message", r.Method, r.URL.Path)
 }
 
-func (s *Server) getMessage(w http.ResponseWriter, r *restRequest) {
+// writeMessage answers with the message that find returns (called with mu
+// held), or Discord's 10008 when it returns nil: a channel's or a
+// webhook's get.
+func (s *Server) writeMessage(w http.ResponseWriter, r *restRequest, find func() *discordgo.Message) {
 	s.mu.Lock()
-	_, m := s.channelMessage(r)
 	var out map[string]any
-	if m != nil {
+	if m := find(); m != nil {
 		out = messageJSON(m)
 	}
 	s.mu.Unlock()
-	if m == nil {
+	if out == nil {
 		s.unknownMessage(w, r)
 		return
 	}
 	writeJSON(w, http.StatusOK, out)
 }
 
+// edit applies the edit m to msg, a copy of the message, checks the result
+// against Discord's limits, keeps it with keep (called with mu held), and
+// answers with it: a channel's or a webhook's edit.
+func (s *Server) edit(w http.ResponseWriter, r *restRequest, msg discordgo.Message, m *messageBody, keep func(*discordgo.Message)) {
+	applyEdit(&msg, m)
+	if !s.checkMessage(w, r, &msg, m.files) {
+		return
+	}
+	s.mu.Lock()
+	now := s.now()
+	msg.EditedTimestamp = &now
+	keep(&msg)
+	s.notify()
+	out := messageJSON(&msg)
+	s.mu.Unlock()
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (s *Server) getMessage(w http.ResponseWriter, r *restRequest) {
+	s.writeMessage(w, r, func() *discordgo.Message {
+		_, m := s.channelMessage(r)
+		return m
+	})
+}
+
 func (s *Server) editMessage(w http.ResponseWriter, r *restRequest) {
-	m, err := decodeMessage(r.Header.Get("Content-Type"), r.body)
-	if err != nil {
-		s.fail(w, http.StatusBadRequest, 50109, "The request body contains invalid JSON.", nil, "%s %s: %v", r.Method, r.URL.Path, err)
+	m, ok := s.decodeBody(w, r)
+	if !ok {
 		return
 	}
 	s.mu.Lock()
@@ -139,21 +164,11 @@ func (s *Server) editMessage(w http.ResponseWriter, r *restRequest) {
 		s.unknownMessage(w, r)
 		return
 	}
-	edited := *old
-	applyEdit(&edited, m)
-	if !s.checkMessage(w, r, &edited, m.files) {
-		return
-	}
-	s.mu.Lock()
-	now := s.now()
-	edited.EditedTimestamp = &now
-	if ms := s.messages[r.params["channel_id"]]; i < len(ms) && ms[i] == old {
-		ms[i] = &edited
-	}
-	s.notify()
-	out := messageJSON(&edited)
-	s.mu.Unlock()
-	writeJSON(w, http.StatusOK, out)
+	s.edit(w, r, *old, m, func(edited *discordgo.Message) {
+		if ms := s.messages[r.params["channel_id"]]; i < len(ms) && ms[i] == old {
+			ms[i] = edited
+		}
+	})
 }
 
 func (s *Server) deleteMessage(w http.ResponseWriter, r *restRequest) {

@@ -14,8 +14,6 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
-
-	"github.com/coopbot/coopbot/commands"
 )
 
 // A SignOption changes how PostSignedInteraction signs.
@@ -113,8 +111,8 @@ func (s *Server) recordHTTPResponse(id string, resp *http.Response) {
 	if r.Type == discordgo.InteractionResponsePong {
 		return
 	}
-	if err := commands.ValidateResponse(r); err != nil {
-		s.reject("interaction %s: HTTP answer breaks limits: %v", id, err)
+	if ps := checkCallback(resp.Header.Get("Content-Type"), b); len(ps) > 0 {
+		s.reject("interaction %s: HTTP answer breaks limits: %s", id, ps)
 	}
 	s.mu.Lock()
 	it := s.interactions[id]

@@ -198,15 +198,9 @@ func trimSpec(raw []byte) ([]byte, error) {
 	})
 }
 
-// specError is one way a request breaks the spec: the JSON path of the
-// field ("embeds[0].title"), or "" for the request as a whole.
-type specError struct {
-	Path, Problem string
-}
-
 // validate checks r, whose body was read into body, against the spec. A
 // multipart body is validated through its payload_json part.
-func (sv *specValidator) validate(r *http.Request, body []byte) []specError {
+func (sv *specValidator) validate(r *http.Request, body []byte) problems {
 	req := r.Clone(r.Context())
 	req.URL.Path = strings.Replace(req.URL.Path, "/api/v9/", "/api/v10/", 1)
 	req.URL.RawPath = ""
@@ -220,10 +214,10 @@ func (sv *specValidator) validate(r *http.Request, body []byte) []specError {
 	if ok {
 		return nil
 	}
-	var out []specError
+	var out problems
 	for _, e := range errs {
 		if len(e.SchemaValidationErrors) == 0 {
-			out = append(out, specError{Problem: strings.TrimSpace(e.Message + ": " + e.Reason)})
+			out = append(out, problem{Problem: strings.TrimSpace(e.Message + ": " + e.Reason)})
 			continue
 		}
 		out = append(out, schemaErrors(e.SchemaValidationErrors)...)
@@ -238,17 +232,17 @@ var oneOfBranch = regexp.MustCompile(`/(oneOf|anyOf)/[0-9]+`)
 // is a oneOf keyed by "type": the branches for other types fail on "type"
 // and say nothing useful, so they are left out (unless every branch does),
 // as are repeats.
-func schemaErrors(fs []*verrors.SchemaValidationFailure) []specError {
+func schemaErrors(fs []*verrors.SchemaValidationFailure) []problem {
 	wrongType := map[string]bool{}
 	for _, f := range fs {
 		if b := oneOfBranch.FindString(f.KeywordLocation); b != "" && strings.TrimPrefix(f.FieldPath, "$.") == "type" {
 			wrongType[b] = true
 		}
 	}
-	var out, all []specError
-	seen := map[specError]bool{}
+	var out, all []problem
+	seen := map[problem]bool{}
 	for _, f := range fs {
-		e := specError{Path: strings.TrimPrefix(strings.TrimPrefix(f.FieldPath, "$"), "."), Problem: f.Reason}
+		e := problem{Path: strings.TrimPrefix(strings.TrimPrefix(f.FieldPath, "$"), "."), Problem: f.Reason}
 		all = append(all, e)
 		if seen[e] || wrongType[oneOfBranch.FindString(f.KeywordLocation)] {
 			continue

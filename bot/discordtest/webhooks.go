@@ -74,9 +74,8 @@ func (s *Server) createFollowup(w http.ResponseWriter, r *restRequest) {
 	if it == nil {
 		return
 	}
-	m, err := decodeMessage(r.Header.Get("Content-Type"), r.body)
-	if err != nil {
-		s.fail(w, http.StatusBadRequest, 50109, "The request body contains invalid JSON.", nil, "%s %s: %v", r.Method, r.URL.Path, err)
+	m, ok := s.decodeBody(w, r)
+	if !ok {
 		return
 	}
 	msg := s.newMessage(it.i.ChannelID, m)
@@ -104,18 +103,10 @@ func (s *Server) getWebhookMessage(w http.ResponseWriter, r *restRequest) {
 	if it == nil {
 		return
 	}
-	s.mu.Lock()
-	msg, _ := hookMessage(it, r.params["message_id"])
-	var out map[string]any
-	if msg != nil {
-		out = messageJSON(msg)
-	}
-	s.mu.Unlock()
-	if msg == nil {
-		s.unknownMessage(w, r)
-		return
-	}
-	writeJSON(w, http.StatusOK, out)
+	s.writeMessage(w, r, func() *discordgo.Message {
+		msg, _ := hookMessage(it, r.params["message_id"])
+		return msg
+	})
 }
 
 // editWebhookMessage edits @original (which ends a deferred response's
@@ -125,9 +116,8 @@ func (s *Server) editWebhookMessage(w http.ResponseWriter, r *restRequest) {
 	if it == nil {
 		return
 	}
-	m, err := decodeMessage(r.Header.Get("Content-Type"), r.body)
-	if err != nil {
-		s.fail(w, http.StatusBadRequest, 50109, "The request body contains invalid JSON.", nil, "%s %s: %v", r.Method, r.URL.Path, err)
+	m, ok := s.decodeBody(w, r)
+	if !ok {
 		return
 	}
 	s.mu.Lock()
@@ -137,25 +127,16 @@ func (s *Server) editWebhookMessage(w http.ResponseWriter, r *restRequest) {
 		s.unknownMessage(w, r)
 		return
 	}
-	edited := *old
-	edited.Flags &^= discordgo.MessageFlagsLoading
-	applyEdit(&edited, m)
-	if !s.checkMessage(w, r, &edited, m.files) {
-		return
-	}
-	s.mu.Lock()
-	now := s.now()
-	edited.EditedTimestamp = &now
-	if i >= 0 {
-		it.followups[i] = &edited
-	} else {
-		it.original = &edited
-	}
-	s.replaceMessage(&edited)
-	s.notify()
-	out := messageJSON(&edited)
-	s.mu.Unlock()
-	writeJSON(w, http.StatusOK, out)
+	msg := *old
+	msg.Flags &^= discordgo.MessageFlagsLoading
+	s.edit(w, r, msg, m, func(edited *discordgo.Message) {
+		if i >= 0 {
+			it.followups[i] = edited
+		} else {
+			it.original = edited
+		}
+		s.replaceMessage(edited)
+	})
 }
 
 func (s *Server) deleteWebhookMessage(w http.ResponseWriter, r *restRequest) {

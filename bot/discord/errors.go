@@ -1,0 +1,42 @@
+package discord
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/url"
+	"strings"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// Transient reports whether a failed call may pass when made again.
+func Transient(ctx context.Context, err error) bool {
+	if ctx.Err() != nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return false
+	}
+	var rest *discordgo.RESTError
+	if errors.As(err, &rest) {
+		return rest.Response != nil && rest.Response.StatusCode >= 500
+	}
+	var limited *discordgo.RateLimitError
+	if errors.As(err, &limited) || errors.Is(err, discordgo.ErrJSONUnmarshal) {
+		return false
+	}
+	var netErr net.Error
+	var urlErr *url.Error
+	if errors.As(err, &netErr) || errors.As(err, &urlErr) {
+		return true
+	}
+	// discordgo's own error after retrying a 502 MaxRestRetries times.
+	return strings.HasPrefix(err.Error(), "Exceeded Max retries")
+}
+
+// Code returns the JSON error code of a Discord error answer, or 0.
+func Code(err error) int {
+	var rest *discordgo.RESTError
+	if errors.As(err, &rest) && rest.Message != nil {
+		return rest.Message.Code
+	}
+	return 0
+}
