@@ -64,7 +64,7 @@ func TestDeliverySurvivesSIGKILL(t *testing.T) {
 
 	first := startCoopbot(t, env)
 	waitFor(t, first.stderr, `watching the articles folder`)
-	copyInto(t, articles, filepath.Join("bot", "delivery", "testdata"), "korea_trip.txt")
+	copyInto(t, articles, filepath.Join("knowledge", "testdata"), "korea_trip.txt")
 	deadline := time.Now().Add(10 * time.Second)
 	for total() < 10 && time.Now().Before(deadline) {
 		time.Sleep(2 * time.Millisecond)

@@ -25,7 +25,7 @@ const (
 )
 
 // incoming returns the path of a test article that is not in the seeds.
-func incoming(name string) string { return filepath.Join("testdata", name) }
+func incoming(name string) string { return filepath.Join("..", "..", "knowledge", "testdata", name) }
 
 // The first start posts nothing; a new article reaches only the channels
 // whose subscriptions match it, once each, as a valid embed; a changed
