@@ -775,6 +775,9 @@ func (e *events) stop(u *unit, visitor, host, i int) {
 		end = article.Date{} // a month or a year: the end is not known
 	}
 	city := w.cityIn(u)
+	if c, country := w.datelineCity(); city == "" && c != "" && country == w.orgs.list[host].country {
+		city = c // "CEBU CITY — The University of San Carlos welcomed …"
+	}
 	e.pair(visitor, host, KindVisit, d.Start, u.text)
 	if len(e.focus) == 0 || !w.business(host) {
 		e.focus = []int{visitor, host} // "the two sides" are the delegation and its academic host

@@ -308,13 +308,14 @@ func (es *orgs) mergeTranslations(isPlace func(string) bool) []int {
 }
 
 // headTranslations map the heads of other languages to English.
+// They are folded, as contentWords compares them.
 var headTranslations = map[string]string{
-	"université": "university", "universidad": "university", "università": "university", "universidade": "university",
-	"universität": "university", "universitat": "university", "universiteit": "university", "universitet": "university",
+	"universite": "university", "universidad": "university", "universita": "university", "universidade": "university",
+	"universitat": "university", "universiteit": "university", "universitet": "university",
 	"uniwersytet": "university", "univerzita": "university", "universiti": "university", "universitas": "university",
-	"üniversitesi": "university", "institut": "institute", "instituto": "institute", "istituto": "institute",
-	"école": "school", "escuela": "school", "escola": "school", "academia": "academy", "akademie": "academy",
-	"akademia": "academy", "politecnico": "polytechnic", "politécnico": "polytechnic", "politechnika": "polytechnic",
+	"universitesi": "university", "institut": "institute", "instituto": "institute", "istituto": "institute",
+	"ecole": "school", "escuela": "school", "escola": "school", "academia": "academy", "akademie": "academy",
+	"akademia": "academy", "politecnico": "polytechnic", "politechnika": "polytechnic",
 }
 
 // contentWords returns the folded words of a name that say which body it

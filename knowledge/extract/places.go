@@ -115,3 +115,26 @@ func (w *draft) cityIn(u *unit) string {
 	}
 	return ""
 }
+
+// datelineCity returns the city that opens the article's lead, as news
+// datelines write it ("CEBU CITY — …", "JOHOR BAHRU, 1 August 2024 – …",
+// "Malang - …"), and its country; "" when there is none.
+func (w *draft) datelineCity() (city, country string) {
+	if len(w.a.Paragraphs) == 0 {
+		return "", ""
+	}
+	p := w.a.Paragraphs[0]
+	end := strings.IndexAny(p, ",—–-(")
+	if end <= 0 || end > 30 {
+		return "", ""
+	}
+	head := strings.TrimSpace(p[:end])
+	if head == "" || strings.ContainsAny(head, ".:;") {
+		return "", ""
+	}
+	head = strings.TrimSuffix(strings.TrimSuffix(head, " CITY"), " City")
+	if pl, ok := w.x.gaz.Lookup(head); ok && pl.Kind == gazetteer.PlaceCity {
+		return pl.Name, pl.Country
+	}
+	return "", ""
+}
