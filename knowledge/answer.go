@@ -39,6 +39,9 @@ func (l *Library) Ask(ctx context.Context, text string) (*Answer, error) {
 	}
 	m := l.model.Load()
 	q := m.parseQuestion(l.ext, text)
+	if len(q.unknown) > 0 {
+		return &Answer{Text: fmt.Sprintf("I couldn't find %s in the articles.", strings.Join(q.unknown, " or "))}, nil
+	}
 	fromText, err := l.answerFromSentences(ctx, m, q)
 	if err != nil {
 		return nil, err
@@ -58,8 +61,11 @@ func (l *Library) Ask(ctx context.Context, text string) (*Answer, error) {
 		}
 		return a, nil
 	}
-	if fromText.Found && m.satisfies(q, fromText) {
-		return fromText, nil
+	for _, a := range append([]*Answer{fromText}, fromText.others...) {
+		if a.Found && m.satisfies(q, a) {
+			a.others = nil
+			return a, nil
+		}
 	}
 	return m.notFound(q), nil
 }
@@ -73,7 +79,10 @@ func (m *model) answerers(q *question) []func(*question) *Answer {
 	case relPerson:
 		return []func(*question) *Answer{m.answerPerson}
 	case relWhen:
-		return []func(*question) *Answer{m.answerWhen, m.answerSigned}
+		if q.asks(askSignedVerb) || q.asks(askSigned) && !q.asks(askMeet) {
+			return []func(*question) *Answer{m.answerSigned, m.answerWhen}
+		}
+		return []func(*question) *Answer{m.answerWhen}
 	case relWhere:
 		return []func(*question) *Answer{m.answerWhere}
 	case relVisits:
@@ -108,7 +117,7 @@ func (m *model) satisfies(q *question, a *Answer) bool {
 		}
 		// A person's title or a count may be told in an article about the
 		// institution without naming it again.
-		if !named && !((q.relation == relPerson || q.relation == relCount || q.relation == relOther) && rec != nil && m.names(rec, id)) {
+		if !named && !(q.relation != relLeader && q.relation != relWhen && rec != nil && m.names(rec, id)) {
 			return false
 		}
 	}
@@ -117,6 +126,10 @@ func (m *model) satisfies(q *question, a *Answer) bool {
 	}
 	if !q.when.IsZero() && !strings.Contains(s, strconv.Itoa(q.when.Year)) && !strings.Contains(s, strings.ToLower(q.when.Month.String())) &&
 		(rec == nil || !q.when.Overlaps(rec.Article.Published) && !q.when.Overlaps(monthBefore(rec.Article.Published))) {
+		return false
+	}
+	// "Which companies …": the sentence names one, not only the institution asked about.
+	if q.focusIsBody() && (q.relation == relPartners || q.relation == relSigned || q.relation == relVisits) && !m.namesOther(q, a.Text, rec) {
 		return false
 	}
 	// The sentence speaks of the relation asked about.
@@ -131,6 +144,24 @@ func (m *model) satisfies(q *question, a *Answer) bool {
 		return len(article.FindDates(a.Text, 0)) > 0 || hasYear.MatchString(a.Text)
 	}
 	return true
+}
+
+// namesOther reports whether sentence s of record r names an institution
+// of the kind the question asks for, other than those it names.
+func (m *model) namesOther(q *question, s string, r *record) bool {
+	if r == nil {
+		return false
+	}
+	folded := " " + text.Fold(s) + " "
+	for _, l := range m.local[r] {
+		if l.entity < 0 || slices.Contains(q.entities, l.entity) || !q.wantsKind(m.entities[l.entity]) {
+			continue
+		}
+		if k := text.Key(l.name); k != "" && strings.Contains(folded, " "+k+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // askLedWords are the words of a sentence that tells who led a delegation.

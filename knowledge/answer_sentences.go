@@ -82,8 +82,18 @@ func (l *Library) answerFromSentences(ctx context.Context, m *model, q *question
 		}
 		a.Support = addCitation(a.Support, cite(s.text, s.rec.ref()))
 	}
+	for _, s := range found[1:] {
+		if len(a.others) == maxOtherSentences || s.cover < minCoverage {
+			break
+		}
+		a.others = append(a.others, &Answer{Found: true, Text: s.text, coverage: s.cover, Support: []Citation{cite(s.text, s.rec.ref())}})
+	}
 	return a, nil
 }
+
+// maxOtherSentences bounds the runners-up an answer from the prose keeps,
+// for when the best sentence does not hold every slot of the question.
+const maxOtherSentences = 6
 
 // scoreSentence scores a sentence by the question's words it holds, the
 // institutions it names, and whether it holds the kind of thing asked for.

@@ -25,7 +25,8 @@ func (m *model) matchingVisits(q *question, needHosts bool) []VisitRecord {
 		if q.country != "" && v.Country != q.country {
 			continue
 		}
-		if q.city != "" && !strings.EqualFold(v.City, q.city) && !hostIn(v, q.city) {
+		if q.city != "" && !strings.EqualFold(v.City, q.city) && !hostIn(v, q.city) &&
+			!(v.City == "" && strings.Contains(text.Fold(v.Evidence), text.Fold(q.city))) {
 			continue
 		}
 		if !q.when.IsZero() && !q.when.Overlaps(v.Start) && !(!v.End.IsZero() && q.when.Overlaps(v.End)) {

@@ -35,6 +35,8 @@ type question struct {
 	origin string
 	// relation is what the question asks about.
 	relation relation
+	// unknown are the institutions it names that no article does.
+	unknown []string
 }
 
 // relation is what a question asks about, and so which facts answer it.
@@ -191,14 +193,64 @@ func (m *model) parseQuestion(x *extract.Extractor, raw string) *question {
 			if q.focus != "" {
 				break
 			}
-			if _, demonym := m.gaz.CountryOfDemonym(w); demonym || stopWords[w] {
-				continue // "Which Japanese universities", "What is the deadline": the noun is the focus
+			_, demonym := m.gaz.CountryOfDemonym(w)
+			_, place := m.gaz.Lookup(w)
+			if demonym || place || stopWords[w] {
+				continue // "Which Japanese universities", "Which UK universities", "What is the deadline"
 			}
 			q.focus = text.Stem(w)
 		}
 	}
+	// Institutions it names that no article names: the answer is that the
+	// articles do not know them, never a near one.
+	for _, name := range x.Institutions(raw) {
+		if _, ok := m.byKey[text.Key(name)]; ok || m.knownPart(q, name) {
+			continue
+		}
+		// "Karaganda Technical University" for "Abylkas Saginov Karaganda
+		// Technical University": the one name that ends with it.
+		if id, ok := m.endsWith(text.Key(name)); ok {
+			q.entities = append(q.entities, id)
+			continue
+		}
+		q.unknown = append(q.unknown, name)
+	}
 	q.relation = relationOf(q)
 	return q
+}
+
+// endsWith returns the one entity a name of which ends with key, word by word.
+func (m *model) endsWith(key string) (int, bool) {
+	if !strings.Contains(key, " ") {
+		return 0, false
+	}
+	found := -1
+	for id, e := range m.entities {
+		for _, n := range e.names() {
+			if nk := text.Key(n); strings.HasSuffix(nk, " "+key) {
+				if found >= 0 && found != id {
+					return 0, false
+				}
+				found = id
+			}
+		}
+	}
+	return found, found >= 0
+}
+
+// knownPart reports whether a name the question uses contains or is
+// contained in a name of an institution it resolved: "the Mongolian
+// National University of Education delegation".
+func (m *model) knownPart(q *question, name string) bool {
+	k := text.Key(name)
+	for _, id := range q.entities {
+		for _, n := range m.entities[id].names() {
+			if nk := text.Key(n); strings.Contains(k, nk) || strings.Contains(nk, k) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // commonNoun reports whether toks are a nationality and a kind of body,

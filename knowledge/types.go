@@ -151,6 +151,8 @@ type Answer struct {
 	Support []Citation
 	// coverage is the share of the question's words the best sentence holds.
 	coverage float64
+	// others are the runners-up of an answer from the prose, best first.
+	others []*Answer
 }
 
 // QueryError is a search query that cannot run, with a hint on how to fix it.

@@ -356,3 +356,13 @@ func (w *draft) titleVenue() int {
 	}
 	return -1
 }
+
+// Institutions returns the names of the institutions a sentence names by
+// their full names, as extraction reads them: for reading questions.
+func (x *Extractor) Institutions(s string) []string {
+	var out []string
+	for _, m := range findInstitutions(s, text.Tokenize(s), x.isPlace) {
+		out = append(out, m.Name)
+	}
+	return out
+}
