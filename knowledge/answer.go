@@ -23,6 +23,7 @@ var (
 	askLatest     = regexp.MustCompile(`(?i)\b(latest|newest|most recent|recent news|news)\b`)
 	askOnBehalf   = regexp.MustCompile(`(?i)\b(on behalf of|represented|representing|spoke for|signed for)\b`)
 	askSignedVerb = regexp.MustCompile(`(?i)\b(sign(ed|s)?|renew(ed|s)?|ink(ed|s)?|conclud(ed|es))\b`)
+	askPartnersOf = regexp.MustCompile(`(?i)\bpartners of\b|'s partners\b|\bwho are (the )?partners\b`)
 	askVisitsTo   = regexp.MustCompile(`(?i)\b(visits? to|delegations? (visited|to|came to|went to)|visited (by|from))\b`)
 	askWhereCity  = regexp.MustCompile(`(?i)^\s*(where|in which city|which city|in what city)\b`)
 )
@@ -47,6 +48,9 @@ func (l *Library) Ask(ctx context.Context, text string) (*Answer, error) {
 		return nil, err
 	}
 	for _, answer := range m.answerers(q) {
+		if !q.focusIsFact() {
+			break // "What is the budget of …": the facts hold no budgets
+		}
 		a := answer(q)
 		if a == nil {
 			continue
@@ -126,6 +130,15 @@ func (m *model) satisfies(q *question, a *Answer) bool {
 	}
 	if !q.when.IsZero() && !strings.Contains(s, strconv.Itoa(q.when.Year)) && !strings.Contains(s, strings.ToLower(q.when.Month.String())) &&
 		(rec == nil || !q.when.Overlaps(rec.Article.Published) && !q.when.Overlaps(monthBefore(rec.Article.Published))) {
+		return false
+	}
+	// "What is the budget of …": the sentence speaks of it.
+	if !q.focusIsFact() && !mentionsFocus(q, a.Text) {
+		return false
+	}
+	// "Which delegations visited Vietnam?" asks for the facts of visits;
+	// a sentence that happens to speak of Vietnam is no answer.
+	if len(q.entities) == 0 && (q.relation == relVisits || q.relation == relPartners && (q.country != "" || q.origin != "")) {
 		return false
 	}
 	// "Which companies …": the sentence names one, not only the institution asked about.

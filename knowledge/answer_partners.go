@@ -70,7 +70,7 @@ func (m *model) anyIn(ids, asked []int, country string) bool {
 // X's partners in the country and period asked, narrowed to those whose
 // sentences share the question's words when some clearly do.
 func (m *model) answerPartners(q *question) *Answer {
-	if q.wh() == "who" || q.wh() == "when" || len(q.entities) != 1 || !q.asks(askPartners) || q.asks(askVisited) {
+	if q.wh() == "when" || len(q.entities) != 1 || q.asks(askVisited) && q.relation != relPartners {
 		return nil
 	}
 	if q.focus != "" && !q.focusIsBody() {

@@ -66,6 +66,8 @@ func relationOf(q *question) relation {
 		return relLeader
 	case (wh == "which" || wh == "what") && q.asks(askVisited) && q.focusIsBody():
 		return relVisits // "Which European universities did the Rector of X visit?"
+	case q.asks(askPartnersOf):
+		return relPartners // "Who are X's partners?"
 	case q.asks(askPerson) || wh == "who" && q.asks(askOnBehalf):
 		return relPerson
 	case wh == "when":
@@ -181,26 +183,7 @@ func (m *model) parseQuestion(x *extract.Extractor, raw string) *question {
 			q.country = c
 		}
 	}
-	if len(fields) > 1 && (fields[0] == "which" || fields[0] == "what") {
-		// A kind of body among the next words is the focus: "Which
-		// European universities …" asks for universities.
-		for _, w := range fields[1:min(len(fields), 4)] {
-			if s := text.Stem(w); academicWords[s] || businessWords[s] || bodyWords[s] {
-				q.focus = s
-			}
-		}
-		for _, w := range fields[1:] {
-			if q.focus != "" {
-				break
-			}
-			_, demonym := m.gaz.CountryOfDemonym(w)
-			_, place := m.gaz.Lookup(w)
-			if demonym || place || stopWords[w] {
-				continue // "Which Japanese universities", "Which UK universities", "What is the deadline"
-			}
-			q.focus = text.Stem(w)
-		}
-	}
+	q.focus = m.focusOf(toks, covered)
 	// Institutions it names that no article names: the answer is that the
 	// articles do not know them, never a near one.
 	for _, name := range x.Institutions(raw) {
@@ -253,6 +236,44 @@ func (m *model) knownPart(q *question, name string) bool {
 	return false
 }
 
+// focusOf returns the stem of the noun a "which" or "what" question asks
+// about: a kind of body among its first words ("Which European
+// universities …"), else the first content word right after the question
+// word ("What is the budget …"), unless an institution's name comes first
+// ("What did X and Y sign?" asks for no noun).
+func (m *model) focusOf(toks []text.Token, covered []bool) string {
+	if len(toks) < 2 {
+		return ""
+	}
+	if w := strings.ToLower(toks[0].Text); w != "which" && w != "what" {
+		return ""
+	}
+	var words []int
+	for i := 1; i < len(toks) && len(words) < 4; i++ {
+		if toks[i].IsWord() {
+			words = append(words, i)
+		}
+	}
+	for _, i := range words[:min(3, len(words))] {
+		if s := text.Stem(strings.ToLower(toks[i].Text)); !covered[i] && (academicWords[s] || businessWords[s] || bodyWords[s]) {
+			return s
+		}
+	}
+	for _, i := range words {
+		w := text.Fold(toks[i].Text)
+		if covered[i] {
+			return "" // an institution's name or a place comes first
+		}
+		_, demonym := m.gaz.CountryOfDemonym(w)
+		_, place := m.gaz.Lookup(w)
+		if demonym || place || stopWords[w] {
+			continue
+		}
+		return text.Stem(w)
+	}
+	return ""
+}
+
 // commonNoun reports whether toks are a nationality and a kind of body,
 // "Vietnamese universities", which no name is.
 func (m *model) commonNoun(toks []text.Token) bool {
@@ -300,6 +321,17 @@ func (q *question) wantsKind(e *Entity) bool {
 // corporateHeads are the words that make a name a company's.
 var corporateHeads = text.Set("Group", "Company", "Corporation", "Corp", "Inc", "Ltd", "LLC", "GmbH", "JSC",
 	"Holdings", "Industries", "Bank", "Electric", "Electronics", "Motors", "Technologies", "Berhad")
+
+// factNouns are the focus nouns that the facts of visits, agreements and
+// partnerships can answer; any other ("budget", "deadline") only the prose can.
+var factNouns = text.Set("agreement", "mou", "moa", "memorandum", "contract", "document", "visit", "trip",
+	"delegation", "partnership", "cooperation", "kind", "type", "programme", "program", "date", "day", "month", "year",
+	"latest", "news", "newest", "recent")
+
+// focusIsFact reports whether the facts can answer what the focus asks.
+func (q *question) focusIsFact() bool {
+	return q.focus == "" || q.focusIsBody() || factNouns[q.focus]
+}
 
 // focusIsBody reports whether the focus asks for institutions, which the
 // facts answer by name.
