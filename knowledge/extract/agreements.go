@@ -25,13 +25,17 @@ func (e *events) sign(f *frame) {
 		docs = []string{"agreement"}
 	}
 	d := e.dateOf(u, f.from)
-	if d.IsZero() && e.trip != nil && e.trip.dated && !f.planned {
-		d = e.trip.start
+	if d.IsZero() && e.trip != nil && !f.planned {
+		d = e.narrativeDate().Start
 	}
 	status := ""
 	switch {
 	case f.planned:
 		status = " (planned)"
+	case earlier(u, f.from):
+		// "presented the previously signed MOU": signed before, on a day
+		// the sentence does not give.
+		status, d = " (signed earlier)", article.Date{}
 	case u.word(f.from) == "renewed" || u.word(f.from) == "renews" || u.word(f.from) == "renew" || u.word(f.from) == "extended":
 		status = " (renewal)"
 	}
@@ -203,6 +207,18 @@ func (e *events) betweenParties(u *unit) []int {
 		}
 	}
 	return nil
+}
+
+// earlier reports whether the signing at token i happened before what the
+// sentence tells: "the previously signed MoU", "the MoU signed earlier".
+func earlier(u *unit, i int) bool {
+	for j := max(0, i-3); j <= i+3 && j < len(u.toks); j++ {
+		switch u.word(j) {
+		case "previously", "earlier", "already", "formerly", "existing":
+			return true
+		}
+	}
+	return false
 }
 
 // parties returns who signs in a frame, the first one the subject when
