@@ -391,8 +391,13 @@ func isVenue(u *unit, i int) bool {
 func clauseBreak(u *unit, i, j int) bool {
 	for k := max(i, 0); k < j && k < len(u.toks); k++ {
 		switch u.word(k) {
-		case ";", ":":
+		case ";":
 			return true
+		case ":":
+			// "… with two partners: A and B" goes on with a list.
+			if !classNouns[text.Stem(u.word(k-1))] {
+				return true
+			}
 		case "which", "where", "while", "whereas", "whose", "when":
 			if u.word(k-1) == "," {
 				return true
@@ -411,6 +416,10 @@ func joined(u *unit, i, j int) bool {
 	for k := i; k < j; k++ {
 		switch u.word(k) {
 		case ",", "and", "&", "together", "with", "as", "well", "the", "(", ")", "its", "partner", "partners", "of", "-", "–", "under":
+		case "in", "at":
+			if !u.placeAt(k + 1) {
+				return false // "X in Vienna, Austria, and Y": where X is
+			}
 		default:
 			if u.toks[k].IsAcronym() || u.placeAt(k) || u.partAt(k) {
 				continue // "(HUMG)", "of Colombia", "(Japan)", "the Institute of Aquaculture,"

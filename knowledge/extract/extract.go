@@ -78,14 +78,19 @@ func (w *draft) split() {
 	year := w.a.Published.Year
 	add := func(s string, caption bool) {
 		toks := text.Tokenize(s)
+		if len(toks) <= maxUnitTokens {
+			w.units = append(w.units, w.newUnit(s, toks, caption, year))
+			return
+		}
 		// A run-on "sentence" of a broken page is cut into pieces, so that
 		// no rule's cost grows with the square of its length.
 		from := 0
 		for k := maxUnitTokens; k < len(toks); k += maxUnitTokens {
-			w.units = append(w.units, w.newUnit(s[from:toks[k].Start], caption, year))
+			piece := s[from:toks[k].Start]
+			w.units = append(w.units, w.newUnit(piece, text.Tokenize(piece), caption, year))
 			from = toks[k].Start
 		}
-		w.units = append(w.units, w.newUnit(s[from:], caption, year))
+		w.units = append(w.units, w.newUnit(s[from:], text.Tokenize(s[from:]), caption, year))
 	}
 	for _, p := range w.a.Paragraphs {
 		for _, s := range text.Sentences(p) {
@@ -100,9 +105,9 @@ func (w *draft) split() {
 // maxUnitTokens bounds the tokens of one unit.
 const maxUnitTokens = 300
 
-// newUnit finds the names, places and dates of one unit.
-func (w *draft) newUnit(s string, caption bool, year int) *unit {
-	u := &unit{text: s, caption: caption, toks: text.Tokenize(s), lower: text.Lower(s)}
+// newUnit finds the names, places and dates of one unit, given its tokens.
+func (w *draft) newUnit(s string, toks []text.Token, caption bool, year int) *unit {
+	u := &unit{text: s, caption: caption, toks: toks, lower: text.Lower(s)}
 	u.insts, u.parts = findNames(s, u.toks, w.x.isPlace)
 	u.places = w.x.Places(u.toks)
 	u.dates = article.FindDates(s, year)
