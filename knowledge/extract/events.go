@@ -327,7 +327,33 @@ func (e *events) objects(u *unit, i, end int) []int {
 			}
 		}
 	}
+	if len(out) == 0 {
+		if p := e.partnerAnaphora(u, i, end); p >= 0 {
+			return []int{p}
+		}
+	}
 	return out
+}
+
+// partnerAnaphora reads "the partner university", "the host institution"
+// between tokens i and end as the partner the text last told of: the open
+// trip's last host, or the one of the bodies in focus that is not the
+// article's own.
+func (e *events) partnerAnaphora(u *unit, i, end int) int {
+	for k := i; k+2 < end && k < i+4; k++ {
+		if u.word(k) != "the" || u.word(k+1) != "partner" && u.word(k+1) != "host" || !classNouns[text.Stem(u.word(k+2))] {
+			continue
+		}
+		if e.trip != nil && e.trip.lastHost >= 0 {
+			return e.trip.lastHost
+		}
+		for _, f := range e.focus {
+			if f != e.w.home {
+				return f
+			}
+		}
+	}
+	return -1
 }
 
 // groupAt returns the first body named from token i up to end, with those
