@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -63,7 +64,7 @@ func (e *events) sign(f *frame) {
 	// A delegation abroad that signs with a body there visits it.
 	if t := e.trip; t != nil && !f.planned && slices.Contains(parties, t.visitor) && !e.w.hasVisitBy(t.visitor) {
 		for _, p := range parties {
-			if p != t.visitor && e.abroad(p, t.visitor) && !strings.Contains(u.lower, "online") && !strings.Contains(u.lower, "virtual") {
+			if p != t.visitor && e.abroad(p, t.visitor) && !onlineEvent.MatchString(u.lower) {
 				e.stop(u, t.visitor, p, f.from)
 			}
 		}
@@ -74,7 +75,7 @@ func (e *events) sign(f *frame) {
 // as a visit by the others, when they are from other countries: "… signed
 // at UniSey's Anse Royal Campus".
 func (e *events) venueVisits(u *unit, parties []int) {
-	if strings.Contains(u.lower, "online") || strings.Contains(u.lower, "virtual") || strings.Contains(u.lower, "video") {
+	if onlineEvent.MatchString(u.lower) {
 		return
 	}
 	venue := e.venueOwner(u)
@@ -92,6 +93,10 @@ func (e *events) venueVisits(u *unit, parties []int) {
 	}
 }
 
+// onlineEvent matches a sentence that tells of an event held at a distance,
+// which is no one's visit: "a virtual signing", "via Zoom", "online".
+var onlineEvent = regexp.MustCompile(`\b(online|virtually|via (zoom|teams|video|webex)|video ?(conference|call|link)s?|videoconferenc\w*|teleconferenc\w*|virtual (meeting|signing|ceremony|conference|event|session|platform|mou))\b`)
+
 // venueWords are the places of a body where a ceremony is held.
 var venueWords = map[string]bool{"campus": true, "office": true, "hall": true, "headquarters": true, "premises": true,
 	"building": true, "auditorium": true, "room": true, "library": true, "centre": true, "center": true}
@@ -101,6 +106,13 @@ var venueWords = map[string]bool{"campus": true, "office": true, "hall": true, "
 // "at the … Classroom of X"; or -1.
 func (e *events) venueOwner(u *unit) int {
 	for k := 0; k < len(u.toks); k++ {
+		// "signed the MoU in the vice chancellor's office here": the
+		// dateline's place, the article's own body.
+		if u.word(k) == "here" && e.w.home >= 0 {
+			if c, _ := e.w.datelineCity(); c != "" {
+				return e.w.home
+			}
+		}
 		if u.word(k) != "at" && u.word(k) != "in" {
 			continue
 		}

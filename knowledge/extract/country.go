@@ -97,6 +97,11 @@ func (w *draft) placeInstitutions() {
 			}
 		}
 	}
+	// "LAHORE, (…): The University of the Punjab …": the article's own body
+	// is where its dateline is.
+	if _, c := w.datelineCity(); c != "" && w.home >= 0 {
+		votes[w.home][c] += 150
+	}
 	for id, e := range w.orgs.list {
 		e.country = best(votes[id])
 		// With nothing said of it, an academic body is likely where the text

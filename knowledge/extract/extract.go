@@ -4,6 +4,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/coopbot/coopbot/knowledge/article"
 	"github.com/coopbot/coopbot/knowledge/gazetteer"
@@ -111,7 +112,71 @@ func (w *draft) newUnit(s string, toks []text.Token, caption bool, year int) *un
 	u.insts, u.parts = findNames(s, u.toks, w.x.isPlace)
 	u.places = w.x.Places(u.toks)
 	u.dates = article.FindDates(s, year)
+	u.dates = append(u.dates, relativeDates(s, u.lower, w.a.Published)...)
+	slices.SortFunc(u.dates, func(a, b article.DateMention) int { return a.Pos - b.Pos })
 	return u
+}
+
+// relativeDates resolves "today", "yesterday", "this morning" and "on
+// Thursday" against the date line, when it gives the day: a weekday is
+// the last one on or before it.
+func relativeDates(s, lower string, published article.Date) []article.DateMention {
+	if published.Day == 0 {
+		return nil
+	}
+	day := published.Start()
+	var out []article.DateMention
+	add := func(at, n int, t time.Time) {
+		d := article.Date{Year: t.Year(), Month: t.Month(), Day: t.Day()}
+		out = append(out, article.DateMention{Start: d, End: d, Pos: at, EndPos: at + n, ExplicitYear: true})
+	}
+	for _, w := range []struct {
+		word string
+		days int
+	}{{"today", 0}, {"this morning", 0}, {"this afternoon", 0}, {"tonight", 0}, {"yesterday", -1}} {
+		if i := wordIndex(lower, w.word); i >= 0 {
+			add(i, len(w.word), day.AddDate(0, 0, w.days))
+		}
+	}
+	for wd := time.Sunday; wd <= time.Saturday; wd++ {
+		name := strings.ToLower(wd.String())
+		i := wordIndex(lower, "on "+name)
+		if i < 0 {
+			i = wordIndex(lower, "last "+name)
+		}
+		if i < 0 || strings.Contains(lower[i:min(len(lower), i+len(name)+12)], ",") && dayNumberAfter(s, i+3+len(name)) {
+			continue // "on Tuesday, 5 March": the date is written out
+		}
+		back := (int(day.Weekday()) - int(wd) + 7) % 7
+		add(i+3, len(name), day.AddDate(0, 0, -back))
+	}
+	return out
+}
+
+// wordIndex returns where w stands in s as whole words, or -1.
+func wordIndex(s, w string) int {
+	for from := 0; ; {
+		i := strings.Index(s[from:], w)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		before := i == 0 || !isLetter(s[i-1])
+		after := i+len(w) >= len(s) || !isLetter(s[i+len(w)])
+		if before && after {
+			return i
+		}
+		from = i + 1
+	}
+}
+
+// isLetter reports whether the byte is an ASCII letter.
+func isLetter(b byte) bool { return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' }
+
+// dayNumberAfter reports whether a day of the month follows offset i of s.
+func dayNumberAfter(s string, i int) bool {
+	rest := strings.TrimLeft(s[min(i, len(s)):], " ,")
+	return len(rest) > 0 && rest[0] >= '0' && rest[0] <= '9'
 }
 
 // resolveInstitutions turns the mentions of every unit into orgs, then

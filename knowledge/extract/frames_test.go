@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/coopbot/coopbot/knowledge/article"
 )
 
 // visitOf returns the visits by visitor to host, or with no host when host is "".
@@ -150,5 +152,32 @@ func TestEventFrames(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.check(t, extractText(t, tt.text))
 		})
+	}
+}
+
+func TestRelativeDates(t *testing.T) {
+	published := article.Date{Year: 2023, Month: 12, Day: 6} // a Wednesday
+	tests := []struct {
+		sentence string
+		want     []string
+	}{
+		{"The MoU was signed today at the campus.", []string{"2023-12-06"}},
+		{"The delegation arrived yesterday.", []string{"2023-12-05"}},
+		{"The two universities on Monday signed a memorandum.", []string{"2023-12-04"}},
+		{"The rector visited the institute on Wednesday morning.", []string{"2023-12-06"}},
+		{"On Tuesday, 5 December 2023 the rector arrived.", nil}, // written out: FindDates reads it
+		{"The todays programme was long.", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, d := range relativeDates(tt.sentence, strings.ToLower(tt.sentence), published) {
+			got = append(got, d.Start.String())
+		}
+		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("relativeDates(%q) = %v; want %v", tt.sentence, got, tt.want)
+		}
+	}
+	if got := relativeDates("signed today", "signed today", article.Date{Year: 2023, Month: 12}); got != nil {
+		t.Errorf("relativeDates with a month-only date line = %v; want none", got)
 	}
 }

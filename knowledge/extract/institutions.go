@@ -107,6 +107,13 @@ func headSpan(toks []text.Token, h int, isPlace func(string) bool) (from, to int
 			from--
 			continue
 		}
+		// "King's College London", "Queen's University": a possessive
+		// proper noun inside the name, not a body owning a part of it.
+		if t.Text == "'s" && from >= 2 && toks[from-2].IsCap() && !toks[from-2].IsAcronym() && !isHead(toks[from-2].Text) &&
+			!leftStops[toks[from-2].Text] && (from < 3 || !toks[from-3].IsCap()) {
+			from -= 2
+			break
+		}
 		if !t.IsWord() || !t.IsCap() || leftStops[t.Text] || isTitleWord(t.Text) && !(mission && missionWords[t.Text]) ||
 			honorifics[t.Text] || isMonthOrDay(t.Text) {
 			break

@@ -322,6 +322,7 @@ var headTranslations = map[string]string{
 // is: heads in English, connectors and articles left out.
 func contentWords(name string) map[string]bool {
 	out := map[string]bool{}
+	name = strings.NewReplacer("'s ", "s ", "’s ", "s ").Replace(name + " ")
 	for _, w := range strings.Fields(text.Fold(name)) {
 		if t, ok := headTranslations[w]; ok {
 			w = t
