@@ -679,12 +679,22 @@ func (e *events) together(f *frame, kind Kind) {
 		agents = []int{e.w.home}
 	}
 	d := e.dateOf(f.u, f.from)
-	if len(f.objects) == 0 && !f.all && e.w.home >= 0 && !slices.Contains(agents, e.w.home) {
-		// "… supported by A and B": each of them with the article's own.
+	if len(f.objects) == 0 && !f.all && (f.passive || f.kind == trigMeet) && e.w.home >= 0 && !slices.Contains(agents, e.w.home) {
+		// "… supported by A and B": each of them with the article's own;
+		// "the joint programme … funded by A": A with both partners.
+		with := []int{e.w.home}
+		if f.passive && len(e.focus) >= 2 && jointSubject(f.u, f.from) {
+			with = e.focus
+		}
 		for _, a := range agents {
-			e.pair(e.w.home, a, kind, d, f.u.text)
+			for _, h := range with {
+				e.pair(h, a, kind, d, f.u.text)
+			}
 		}
 		return
+	}
+	if len(f.objects) == 0 && !f.all && !f.passive && f.kind == trigCoop {
+		return // "… which AUAP put together with twelve host institutions": no one named
 	}
 	if len(f.objects) == 0 || f.all {
 		all := append(slices.Clone(agents), f.objects...)
@@ -1225,6 +1235,18 @@ var eventNouns = map[string]bool{"program": true, "programs": true, "programme":
 func eventBefore(u *unit, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
 		if eventNouns[u.word(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+// jointSubject reports whether the sentence before token i speaks of
+// something two bodies share: a joint programme, their cooperation.
+func jointSubject(u *unit, i int) bool {
+	for k := 0; k < i; k++ {
+		switch u.word(k) {
+		case "joint", "cooperation", "partnership", "collaboration", "programme", "program", "project", "centre", "center", "laboratory":
 			return true
 		}
 	}

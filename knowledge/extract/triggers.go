@@ -231,7 +231,16 @@ func (u *unit) findTriggers() []trigger {
 				t.to = i + 2
 				i++
 			}
-		case "jointly":
+		case "together", "jointly", "along":
+			// "developed together with X", "jointly with X", "along with X" (a partner, not a list)
+			if next == "with" && (w != "along" || u.word(i-1) != ",") && i > 0 && !u.toks[i-1].IsCap() && u.word(i-1) != "," {
+				add(trigCoop, i, i+2)
+				i++
+				continue
+			}
+			if w != "jointly" {
+				continue
+			}
 			if strings.HasPrefix(next, "organi") || strings.HasPrefix(next, "host") || strings.HasPrefix(next, "held") ||
 				strings.HasPrefix(next, "run") || strings.HasPrefix(next, "develop") || strings.HasPrefix(next, "launch") {
 				t := add(trigCoop, i, i+2)
