@@ -120,6 +120,16 @@ func (e *events) venueOwner(u *unit) int {
 			if m.From <= k || m.From > k+10 || clauseBreak(u, k, m.From) {
 				continue
 			}
+			if u.partAt(k+1) || u.partAt(k+2) {
+				// "at the Faculty of Engineering, Chulalongkorn University": the part's body
+				j := k + 1
+				for j < m.From && (u.partAt(j) || u.word(j) == "the" || u.word(j) == ",") {
+					j++
+				}
+				if j == m.From {
+					return m.Org
+				}
+			}
 			switch {
 			case m.From == k+1 || m.From == k+2 && u.word(k+1) == "the":
 				if u.word(k) == "at" || u.word(m.To) == "'s" {

@@ -65,6 +65,11 @@ func findNames(s string, toks []text.Token, isPlace func(string) bool) (insts []
 		if companyEnds[toks[i].Text] && from == i {
 			from = companyStart(toks, i)
 		}
+		for k := from; k < i; k++ {
+			if used[k] {
+				from = k + 1 // "the Faculty of Medicine and Srinagarind Hospital": two names
+			}
+		}
 		to = companySuffix(toks, to)
 		to = acronymExtension(toks, from, to)
 		if to-from < 2 && !compoundHead(toks[i].Text) || subunit(toks, from, to) || generic(toks, from, to) || notBody(toks, from, to, isPlace) {
@@ -442,6 +447,18 @@ func subunit(toks []text.Token, from, to int) bool {
 	}
 	if from >= 2 && toks[from-1].Text == "the" && toks[from-2].Text == "of" {
 		return true
+	}
+	// "Srinagarind Hospital, the university hospital of KKU": an apposition
+	// says whose part it is.
+	if to+3 < len(toks) && toks[to].Text == "," && toks[to+1].Text == "the" {
+		for k := to + 2; k < len(toks) && k < to+7; k++ {
+			if toks[k].Text == "of" && k+1 < len(toks) && (toks[k+1].IsCap() || toks[k+1].Text == "the") {
+				return true
+			}
+			if toks[k].IsCap() || !toks[k].IsWord() {
+				break
+			}
+		}
 	}
 	// A college or an institute is a body of its own before a comma
 	// unless its name says it is a part: "College of Medicine, X University".
