@@ -190,6 +190,23 @@ func (e *events) standingAgreement(u *unit) {
 		parties = append([]int{owner[0]}, objs[:1]...)
 	case u.word(noun-1) == "a" && u.word(noun-2) == "under" || u.word(noun-1) == "the" && u.word(noun-2) == "under":
 		parties = e.subject(u, noun-2)
+	case u.word(noun-1) == "under" || u.word(noun-2) == "under" && (u.word(noun-1) == "bilateral" || u.word(noun-1) == "exchange"):
+		// "Students from Mexico and South Korea study at TUL under bilateral
+		// agreements": one with the body of each country the article names.
+		if e.w.home < 0 {
+			return
+		}
+		docs := agreementKinds(u.text)
+		for _, p := range u.places {
+			if p.From >= noun || p.Demonym || p.Place.Country == "" || inMention(u.insts, p.From) {
+				continue
+			}
+			if o := e.w.orgIn(p.Place.Country); o >= 0 && o != e.w.home && len(docs) > 0 {
+				e.w.addAgreement([]int{e.w.home, o}, singular(docs[0])+" (existing)", article.Date{}, u.text)
+				e.pair(e.w.home, o, KindAgreement, article.Date{}, u.text)
+			}
+		}
+		return
 	}
 	if len(parties) < 2 {
 		return

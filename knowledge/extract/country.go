@@ -156,8 +156,8 @@ func (w *draft) countryAfter(u *unit, m mention) string {
 		k++
 	}
 	for _, p := range u.places {
-		if p.From == k && !p.Demonym && p.Place.Country != "" {
-			return p.Place.Country
+		if p.From == k && !p.Demonym && p.Place.Country != "" && !inMention(u.insts, p.From) {
+			return p.Place.Country // not ", Zhejiang University": the next name
 		}
 	}
 	return ""
