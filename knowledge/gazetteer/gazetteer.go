@@ -18,6 +18,8 @@ var (
 	regionsTSV string
 	//go:embed cities.tsv
 	citiesTSV string
+	//go:embed institutions.tsv
+	institutionsTSV string
 )
 
 // embedded returns the text of the embedded data file name.
@@ -29,6 +31,8 @@ func embedded(name string) (string, error) {
 		return regionsTSV, nil
 	case "cities.tsv":
 		return citiesTSV, nil
+	case "institutions.tsv":
+		return institutionsTSV, nil
 	}
 	return "", fmt.Errorf("no data file %s", name)
 }
@@ -73,13 +77,15 @@ type Gazetteer struct {
 	countries map[string]string // folded country name, alias or ISO2 code → country
 	names     []string          // canonical country names, sorted
 	maxWords  int
+	institutions
 }
 
 // The header line of each data file: its columns, in order.
 const (
-	countryHeader = "name\tiso2\taliases\tdemonyms"
-	regionHeader  = "name\tcountry\taliases"
-	cityHeader    = "name\tcountry\tregion\taliases"
+	countryHeader     = "name\tiso2\taliases\tdemonyms"
+	regionHeader      = "name\tcountry\taliases"
+	cityHeader        = "name\tcountry\tregion\taliases"
+	institutionHeader = "name\tcountry\taliases\tdomain"
 )
 
 // Load parses the embedded data files.
@@ -131,6 +137,16 @@ func load(read func(name string) (string, error)) (*Gazetteer, error) {
 		}
 	}
 	sort.Strings(g.names)
+	// The institutions, a third of the work, load on another goroutine
+	// meanwhile; they only read the countries.
+	instErr := make(chan error, 1)
+	go func() {
+		rows, err := readTable(read, "institutions.tsv", institutionHeader)
+		if err == nil {
+			err = g.institutions.load(rows, g.countries)
+		}
+		instErr <- err
+	}()
 	// Cities go in before regions so that a city shares its name with a
 	// region (Beijing, Hanoi) wins; countries went in first and always win.
 	for _, row := range cities {
@@ -152,6 +168,9 @@ func load(read func(name string) (string, error)) (*Gazetteer, error) {
 		for _, n := range append([]string{p.Name}, splitList(row.fields[2])...) {
 			g.add(p, n)
 		}
+	}
+	if err := <-instErr; err != nil {
+		return nil, err
 	}
 	return g, nil
 }
