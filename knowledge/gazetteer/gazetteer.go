@@ -1,7 +1,7 @@
 package gazetteer
 
 import (
-	"embed"
+	_ "embed" // the data files
 	"fmt"
 	"sort"
 	"strings"
@@ -9,8 +9,33 @@ import (
 	"github.com/coopbot/coopbot/knowledge/text"
 )
 
-//go:embed *.tsv
-var dataFS embed.FS
+// The data files, which build/ generates (see README.md), embedded as
+// strings so that their names are substrings of them, not copies.
+var (
+	//go:embed countries.tsv
+	countriesTSV string
+	//go:embed regions.tsv
+	regionsTSV string
+	//go:embed cities.tsv
+	citiesTSV string
+	//go:embed institutions.tsv
+	institutionsTSV string
+)
+
+// embedded returns the text of the embedded data file name.
+func embedded(name string) (string, error) {
+	switch name {
+	case "countries.tsv":
+		return countriesTSV, nil
+	case "regions.tsv":
+		return regionsTSV, nil
+	case "cities.tsv":
+		return citiesTSV, nil
+	case "institutions.tsv":
+		return institutionsTSV, nil
+	}
+	return "", fmt.Errorf("no data file %s", name)
+}
 
 // PlaceKind says what a Place is.
 type PlaceKind uint8
@@ -52,38 +77,51 @@ type Gazetteer struct {
 	countries map[string]string // folded country name, alias or ISO2 code → country
 	names     []string          // canonical country names, sorted
 	maxWords  int
+	institutions
 }
 
 // The header line of each data file: its columns, in order.
 const (
-	countryHeader = "name\tiso2\taliases\tdemonyms"
-	regionHeader  = "name\tcountry\taliases"
-	cityHeader    = "name\tcountry\tregion\taliases"
+	countryHeader     = "name\tiso2\taliases\tdemonyms"
+	regionHeader      = "name\tcountry\taliases"
+	cityHeader        = "name\tcountry\tregion\taliases"
+	institutionHeader = "name\tcountry\taliases\tdomain"
 )
 
 // Load parses the embedded data files.
 func Load() (*Gazetteer, error) {
+	return load(embedded)
+}
+
+// load parses the data files that read returns by name.
+func load(read func(name string) (string, error)) (*Gazetteer, error) {
+	countries, err := readTable(read, "countries.tsv", countryHeader)
+	if err != nil {
+		return nil, err
+	}
+	regions, err := readTable(read, "regions.tsv", regionHeader)
+	if err != nil {
+		return nil, err
+	}
+	cities, err := readTable(read, "cities.tsv", cityHeader)
+	if err != nil {
+		return nil, err
+	}
+	names := 0
+	for _, rows := range [][]tableRow{countries, regions, cities} {
+		for _, row := range rows {
+			names += strings.Count(row.fields[len(row.fields)-1], ";") + 2
+		}
+	}
 	g := &Gazetteer{
-		places:    make(map[string]Place, 8192),
+		places:    make(map[string]Place, names),
 		demonyms:  make(map[string]string, 256),
 		countries: make(map[string]string, 1024),
-	}
-	countries, err := readTable("countries.tsv", countryHeader)
-	if err != nil {
-		return nil, err
-	}
-	regions, err := readTable("regions.tsv", regionHeader)
-	if err != nil {
-		return nil, err
-	}
-	cities, err := readTable("cities.tsv", cityHeader)
-	if err != nil {
-		return nil, err
 	}
 	for _, row := range countries {
 		name, iso2 := row.fields[0], row.fields[1]
 		if name == "" || len(iso2) != 2 {
-			return nil, fmt.Errorf("%s: country needs a name and a two-letter code", row.pos)
+			return nil, fmt.Errorf("%s: country needs a name and a two-letter code", row.pos())
 		}
 		g.names = append(g.names, name)
 		p := Place{Name: name, Kind: PlaceCountry, Country: name}
@@ -93,17 +131,28 @@ func Load() (*Gazetteer, error) {
 		}
 		g.countries[text.Fold(iso2)] = name
 		for _, d := range splitList(row.fields[3]) {
-			g.demonyms[text.Fold(d)] = name
-			g.count(d)
+			k := text.Fold(d)
+			g.demonyms[k] = name
+			g.count(k)
 		}
 	}
 	sort.Strings(g.names)
+	// The institutions, a third of the work, load on another goroutine
+	// meanwhile; they only read the countries.
+	instErr := make(chan error, 1)
+	go func() {
+		rows, err := readTable(read, "institutions.tsv", institutionHeader)
+		if err == nil {
+			err = g.institutions.load(rows, g.countries)
+		}
+		instErr <- err
+	}()
 	// Cities go in before regions so that a city shares its name with a
 	// region (Beijing, Hanoi) wins; countries went in first and always win.
 	for _, row := range cities {
 		country, ok := g.countries[text.Fold(row.fields[1])]
 		if !ok {
-			return nil, fmt.Errorf("%s: unknown country %q", row.pos, row.fields[1])
+			return nil, fmt.Errorf("%s: unknown country %q", row.pos(), row.fields[1])
 		}
 		p := Place{Name: row.fields[0], Kind: PlaceCity, Country: country, Region: row.fields[2]}
 		for _, n := range append([]string{p.Name}, splitList(row.fields[3])...) {
@@ -113,39 +162,17 @@ func Load() (*Gazetteer, error) {
 	for _, row := range regions {
 		country, ok := g.countries[text.Fold(row.fields[1])]
 		if !ok {
-			return nil, fmt.Errorf("%s: unknown country %q", row.pos, row.fields[1])
+			return nil, fmt.Errorf("%s: unknown country %q", row.pos(), row.fields[1])
 		}
 		p := Place{Name: row.fields[0], Kind: PlaceRegion, Country: country}
 		for _, n := range append([]string{p.Name}, splitList(row.fields[2])...) {
 			g.add(p, n)
-			// Texts name "Tomsk Oblast" and "Karaganda Region" by their
-			// first word alone, as they name the city the region is after.
-			if short, ok := regionShortName(n); ok {
-				g.add(p, short)
-			}
 		}
+	}
+	if err := <-instErr; err != nil {
+		return nil, err
 	}
 	return g, nil
-}
-
-// regionSuffixes are the words that say a name is a region's.
-var regionSuffixes = []string{" Oblast", " Region", " Province", " Prefecture", " Governorate", " Department", " Krai", " Voivodeship", " State"}
-
-// compassWords start region names that mean nothing without their suffix.
-var compassWords = map[string]bool{"Central": true, "Northern": true, "Southern": true, "Eastern": true,
-	"Western": true, "North": true, "South": true, "East": true, "West": true, "Capital": true, "Upper": true,
-	"Lower": true, "Greater": true, "New": true, "Autonomous": true, "Special": true, "Federal": true}
-
-// regionShortName returns a region's name without its suffix, when what
-// is left is one word, long enough to name nothing else by itself.
-func regionShortName(name string) (string, bool) {
-	for _, suf := range regionSuffixes {
-		// Short names ("Nan", "Saga", "Chin") are words of their own too.
-		if short, ok := strings.CutSuffix(name, suf); ok && !strings.Contains(short, " ") && len([]rune(short)) >= 5 && !compassWords[short] {
-			return short, true
-		}
-	}
-	return "", false
 }
 
 // add files p under name unless an earlier row already took that name.
@@ -160,9 +187,9 @@ func (g *Gazetteer) add(p Place, name string) {
 	g.count(key)
 }
 
-// count raises maxWords to the number of words in name.
-func (g *Gazetteer) count(name string) {
-	if n := len(strings.Fields(text.Fold(name))); n > g.maxWords {
+// count raises maxWords to the number of words in key, a folded name.
+func (g *Gazetteer) count(key string) {
+	if n := strings.Count(key, " ") + 1; n > g.maxWords {
 		g.maxWords = n
 	}
 }
@@ -203,45 +230,55 @@ func (g *Gazetteer) MaxWords() int {
 
 // tableRow is one data line of a gazetteer file.
 type tableRow struct {
-	pos    string // file:line, for errors
+	path   string
+	line   int
 	fields []string
 }
 
-// readTable reads the tab-separated file at path, checks that its header
+// pos returns the row's file:line, for errors.
+func (r tableRow) pos() string { return fmt.Sprintf("%s:%d", r.path, r.line) }
+
+// readTable reads the tab-separated file path, checks that its header
 // line is header, and returns its data rows, each with as many fields as
 // the header has columns, skipping blank and '#' lines.
-func readTable(path, header string) ([]tableRow, error) {
-	data, err := dataFS.ReadFile(path)
+func readTable(read func(string) (string, error), path, header string) ([]tableRow, error) {
+	data, err := read(path)
 	if err != nil {
 		return nil, fmt.Errorf("read gazetteer: %w", err)
 	}
-	var rows []tableRow
+	lines := strings.Count(data, "\n") + 1
+	rows := make([]tableRow, 0, lines)
 	columns := strings.Count(header, "\t") + 1
+	all := make([]string, 0, lines*columns) // every row's fields, one after another
 	seenHeader := false
-	for i, line := range strings.Split(string(data), "\n") {
+	for i := 0; data != ""; i++ {
+		var line string
+		line, data, _ = strings.Cut(data, "\n")
 		line = strings.TrimSuffix(line, "\r")
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		pos := fmt.Sprintf("%s:%d", path, i+1)
+		row := tableRow{path: path, line: i + 1}
 		if !seenHeader {
 			if line != header {
-				return nil, fmt.Errorf("%s: header is %q; want %q", pos, line, header)
+				return nil, fmt.Errorf("%s: header is %q; want %q", row.pos(), line, header)
 			}
 			seenHeader = true
 			continue
 		}
-		fields := strings.Split(line, "\t")
-		if len(fields) != columns {
-			return nil, fmt.Errorf("%s: %d columns; want %d", pos, len(fields), columns)
+		if n := strings.Count(line, "\t") + 1; n != columns {
+			return nil, fmt.Errorf("%s: %d columns; want %d", row.pos(), n, columns)
 		}
-		for j := range fields {
-			fields[j] = strings.TrimSpace(fields[j])
+		start := len(all)
+		for f := range strings.SplitSeq(line, "\t") {
+			all = append(all, strings.TrimSpace(f))
 		}
+		fields := all[start:len(all):len(all)]
 		if fields[0] == "" {
-			return nil, fmt.Errorf("%s: empty name", pos)
+			return nil, fmt.Errorf("%s: empty name", row.pos())
 		}
-		rows = append(rows, tableRow{pos: pos, fields: fields})
+		row.fields = fields
+		rows = append(rows, row)
 	}
 	if !seenHeader {
 		return nil, fmt.Errorf("%s: no header", path)

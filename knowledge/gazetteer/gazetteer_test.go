@@ -200,15 +200,15 @@ func TestPlaceKindString(t *testing.T) {
 // canonical country, every region a city names is a region of its country,
 // and no name or alias is given twice within a file.
 func TestGazetteerData(t *testing.T) {
-	countries, err := readTable("countries.tsv", countryHeader)
+	countries, err := readTable(embedded, "countries.tsv", countryHeader)
 	if err != nil {
 		t.Fatal(err)
 	}
-	regions, err := readTable("regions.tsv", regionHeader)
+	regions, err := readTable(embedded, "regions.tsv", regionHeader)
 	if err != nil {
 		t.Fatal(err)
 	}
-	cities, err := readTable("cities.tsv", cityHeader)
+	cities, err := readTable(embedded, "cities.tsv", cityHeader)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -220,7 +220,7 @@ func TestGazetteerData(t *testing.T) {
 		f := row.fields
 		canonical[f[0]] = true
 		if f[1] != strings.ToUpper(f[1]) {
-			t.Errorf("%s: iso2 %q is not upper case", row.pos, f[1])
+			t.Errorf("%s: iso2 %q is not upper case", row.pos(), f[1])
 		}
 		names := append([]string{f[0]}, splitList(f[2])...)
 		for _, n := range names {
@@ -232,7 +232,7 @@ func TestGazetteerData(t *testing.T) {
 		}
 		for _, k := range keys {
 			if prev, dup := countrySeen[text.Fold(k)]; dup && prev != f[0] {
-				t.Errorf("%s: %q is also given to %s", row.pos, k, prev)
+				t.Errorf("%s: %q is also given to %s", row.pos(), k, prev)
 			}
 			countrySeen[text.Fold(k)] = f[0]
 		}
@@ -243,17 +243,17 @@ func TestGazetteerData(t *testing.T) {
 	for _, row := range regions {
 		f := row.fields
 		if !canonical[f[1]] {
-			t.Errorf("%s: country %q is not a canonical name in countries.tsv", row.pos, f[1])
+			t.Errorf("%s: country %q is not a canonical name in countries.tsv", row.pos(), f[1])
 		}
 		for _, n := range append([]string{f[0]}, splitList(f[2])...) {
 			k := text.Fold(n)
-			if prev, dup := regionSeen[k]; dup && prev != row.pos {
-				t.Errorf("%s: region %q is also in row %s", row.pos, n, prev)
+			if prev, dup := regionSeen[k]; dup && prev != row.pos() {
+				t.Errorf("%s: region %q is also in row %s", row.pos(), n, prev)
 			}
-			regionSeen[k] = row.pos
+			regionSeen[k] = row.pos()
 			regionOf[f[1]+"\t"+k] = f[0]
 			if c, ok := countryKey[k]; ok && c != f[1] {
-				t.Errorf("%s: region %q of %s is the name of the country %s", row.pos, n, f[1], c)
+				t.Errorf("%s: region %q of %s is the name of the country %s", row.pos(), n, f[1], c)
 			}
 		}
 	}
@@ -262,19 +262,19 @@ func TestGazetteerData(t *testing.T) {
 	for _, row := range cities {
 		f := row.fields
 		if !canonical[f[1]] {
-			t.Errorf("%s: country %q is not a canonical name in countries.tsv", row.pos, f[1])
+			t.Errorf("%s: country %q is not a canonical name in countries.tsv", row.pos(), f[1])
 		}
 		if f[2] != "" && regionOf[f[1]+"\t"+text.Fold(f[2])] != f[2] {
-			t.Errorf("%s: region %q is not a region of %s in regions.tsv", row.pos, f[2], f[1])
+			t.Errorf("%s: region %q is not a region of %s in regions.tsv", row.pos(), f[2], f[1])
 		}
 		for _, n := range append([]string{f[0]}, splitList(f[3])...) {
 			k := text.Fold(n)
-			if prev, dup := citySeen[k]; dup && prev != row.pos {
-				t.Errorf("%s: city %q is also in row %s", row.pos, n, prev)
+			if prev, dup := citySeen[k]; dup && prev != row.pos() {
+				t.Errorf("%s: city %q is also in row %s", row.pos(), n, prev)
 			}
-			citySeen[k] = row.pos
+			citySeen[k] = row.pos()
 			if c, ok := countryKey[k]; ok && c != f[1] {
-				t.Errorf("%s: city %q of %s is the name of the country %s", row.pos, n, f[1], c)
+				t.Errorf("%s: city %q of %s is the name of the country %s", row.pos(), n, f[1], c)
 			}
 		}
 	}

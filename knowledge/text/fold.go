@@ -89,8 +89,64 @@ func foldSpecial(r rune) (string, bool) {
 	return "", false
 }
 
-// foldUnicode is Fold for strings that are not pure ASCII.
+// foldUnicode is Fold for strings that are not pure ASCII. It decomposes
+// one character at a time, as NFD would, without building the decomposed
+// string: the marks NFD would reorder are dropped anyway.
 func foldUnicode(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	write := func(r rune) {
+		if unicode.Is(unicode.Mn, r) {
+			return
+		}
+		if sp, ok := foldSpecial(r); ok {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteString(sp)
+			return
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			space = true
+			return
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(unicode.ToLower(r))
+	}
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r >= hangulFirst && r <= hangulLast {
+			// Hangul syllables decompose by rule, not by table.
+			return foldDecomposed(s)
+		}
+		if r >= utf8.RuneSelf {
+			if d := norm.NFD.PropertiesString(s[i:]).Decomposition(); d != nil {
+				for _, dr := range string(d) {
+					write(dr)
+				}
+				i += n
+				continue
+			}
+		}
+		write(r)
+		i += n
+	}
+	return b.String()
+}
+
+// The Hangul syllables, which NFD decomposes into their letters (jamo).
+const (
+	hangulFirst = 0xAC00
+	hangulLast  = 0xD7A3
+)
+
+// foldDecomposed is foldUnicode by way of the whole NFD string.
+func foldDecomposed(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false

@@ -1,6 +1,10 @@
 package text
 
-import "testing"
+import (
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
 
 func TestFold(t *testing.T) {
 	tests := []struct {
@@ -31,6 +35,22 @@ func TestFold(t *testing.T) {
 	for _, tt := range tests {
 		if got := Fold(tt.in); got != tt.want {
 			t.Errorf("Fold(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestFoldDecomposesAsNFD checks that Fold, which decomposes one character
+// at a time, folds every character as folding the NFD form of the whole
+// string does, alone and between other characters.
+func TestFoldDecomposesAsNFD(t *testing.T) {
+	for r := rune(0x80); r <= unicode.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		for _, s := range []string{string(r), "A" + string(r) + "\u0301b"} {
+			if got, want := foldUnicode(s), foldDecomposed(s); got != want {
+				t.Fatalf("foldUnicode(%q) = %q; foldDecomposed = %q", s, got, want)
+			}
 		}
 	}
 }
