@@ -97,6 +97,16 @@ func (w *draft) placeInstitutions() {
 			}
 		}
 	}
+	// The gazetteer knows where most academic bodies are, by any of the
+	// names the article uses.
+	for id, e := range w.orgs.list {
+		for name := range e.names {
+			if inst, ok := w.x.gaz.Institution(name); ok && inst.Country != "" {
+				votes[id][inst.Country] += 50
+				break
+			}
+		}
+	}
 	// "LAHORE, (…): The University of the Punjab …": the article's own body
 	// is where its dateline is.
 	if _, c := w.datelineCity(); c != "" && w.home >= 0 {

@@ -22,31 +22,20 @@ type cue struct {
 var (
 	delegationCue = newCue(0, `\b(delegations?|delegates|mission|trip|study tour|working visit|official visit|(first|second|third|next|last|final) (stop|visit))\b`, false,
 		"delegat", "mission", "trip", "study tour", "visit", "stop")
-	visitVerb = newCue(1, `\b(visit(ed|s|ing)?|met|meet(s|ing)?|held|hold(s|ing)?|work(ed|s|ing)? with|discussions? with|talks with|working session|welcom(ed|es|ing)|receiv(ed|es|ing)|toured|tour(ed)? of|arriv(ed|es)|engaged|paid|attended|surveyed|stop|proceeded to|went on to|moved on to)\b`, false,
-		"visit", "met", "meet", "held", "hold", "with", "session", "welcom", "receiv", "tour", "arriv", "engaged", "paid", "attended", "surveyed", "stop", "proceeded", "went on", "moved on")
-	movementVerb = newCue(11, `\b(visit(ed|s|ing)?|travel(l)?ed|arrived|toured|went|stopped)\b`, false,
-		"visit", "travel", "arrived", "toured", "went", "stopped")
-	travelVerb = newCue(2, `\b(travel(l)?ed to|went on to|went to|arrived in|continued to|moved on to|flew to|headed to|proceeded to|(concluded|ended|finished|continued|began|started) (the|its|their) (trip|visit|tour|mission) in)\b`, false,
-		"travel", "went", "arrived", "continued", "moved", "flew", "headed", "proceeded", "concluded", "ended", "finished", "began", "started")
-	futureCue     = newCue(3, `\b(will|would|shall|plan(s|ned)? to|expect(s|ed)? to|is expected|are expected|intend(s|ed)? to|prepar\w+|toward(s)?|propos\w+|draft\w*|discuss\w*|negotiat\w+|consider\w*|explor\w+|aim(s|ed)? to|look(s|ed)? forward|agreed to|hope(s|d)? to|soon)\b`, false)
-	hostedBy      = newCue(4, `\bhosted by\b`, false, "hosted by")
-	incomingCue   = newCue(5, `\b(welcom(ed|es|ing)|receiv(ed|es|ing)|host(ed|s|ing))\s+(a|the|an)\b[^.]{0,40}\bdelegation\b`, false, "delegation")
-	agreementNoun = newCue(6, `\b(memorand(um|a) of understanding|memorand(um|a) of agreement|memorandum|mous?|moas?|agreements?|contracts?|letters? of intent|lois?|accords?)\b`, false,
+	agreementNoun = newCue(1, `\b(memorand(um|a) of understanding|memorand(um|a) of agreement|memorandum|mous?|moas?|agreements?|contracts?|letters? of intent|lois?|accords?)\b`, false,
 		"memorand", "mou", "moa", "agreement", "contract", "letter", "loi", "accord")
-	signVerb = newCue(7, `\b(sign(ed|s|ing)?|ink(ed|s)?|conclud(ed|es)|implement(ed|s)?|renew(ed|s)?|exchang(ed|es)|entered into|formali[sz]ed|presented the (previously )?signed)\b`, false,
+	signVerb = newCue(2, `\b(sign(ed|s|ing)?|ink(ed|s)?|conclud(ed|es)|implement(ed|s)?|renew(ed|s)?|exchang(ed|es)|entered into|formali[sz]ed|presented the (previously )?signed)\b`, false,
 		"sign", "ink", "conclud", "implement", "renew", "exchang", "entered into", "formali")
-	coOrganised = newCue(8, `\b(jointly|co-?)\s*(organi[sz]ed|hosted|held|sponsored|chaired|convened)|\bin (partnership|collaboration|cooperation) with\b|\bco-organi[sz]`, false,
-		"jointly", "co-", "co ", "coorgan", "cohost", "cospons", "cochair", "coconven", "cohel", "partnership with", "collaboration with", "cooperation with")
-	cooperationCue = newCue(9, `\b(partner(s|ships?)?|cooperat(ion|ing|ed|e)|collaborat(ion|ions|ing|ed|e)|engagements? with|support(ed)? by|scholarships?|joint(ly)?|together with|exchange program(me)?s?|sister|twinning|alliance|research group|research project|participated in|took part in)\b`, true,
+	cooperationCue = newCue(3, `\b(partner(s|ships?)?|cooperat(ion|ing|ed|e)|collaborat(ion|ions|ing|ed|e)|engagements? with|support(ed)? by|scholarships?|joint(ly)?|together with|exchange program(me)?s?|sister|twinning|alliance|research group|research project|participated in|took part in)\b`, true,
 		"partner", "cooperat", "collaborat", "engagement", "support", "scholarship", "joint", "together", "exchange", "sister", "twinning", "alliance", "research", "participated", "took part")
-	bothSides = newCue(10, `\b((the two|both) (sides|institutions|schools|universities|parties|partners|organi[sz]ations)|the (sides|parties))\b`, false,
+	bothSides = newCue(4, `\b((the two|both) (sides|institutions|schools|universities|parties|partners|organi[sz]ations)|the (sides|parties))\b`, false,
 		"the two", "both", "sides", "parties")
-	manySides = newCue(12, `\bthe (three|four|five) (sides|institutions|schools|universities|parties|partners|organi[sz]ations)\b`, false,
+	manySides = newCue(5, `\bthe (three|four|five) (sides|institutions|schools|universities|parties|partners|organi[sz]ations)\b`, false,
 		"the three", "the four", "the five")
 )
 
 // numCues is the number of cues above; each has an id below it.
-const numCues = 13
+const numCues = 6
 
 // kindPhrase names the kind of an agreement: "memorandum of understanding on strategic cooperation".
 var kindPhrase = regexp.MustCompile(`(?i)\b((?:(?:strategic|comprehensive|academic|cooperation|collaboration|partnership|framework|exchange|bilateral|research|training) )*(?:memorand(?:um|a) of understanding|memorand(?:um|a) of agreement|memorandum|MOU|MoU|MOA|agreement|contract|letter of intent|LOI)s?(?: \((?:MOU|MoU|MOA)\))?(?: on (?:[a-z][a-z-]* ){0,3}(?:cooperation|partnership|collaboration|exchange|training|research))?)`)

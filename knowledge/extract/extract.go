@@ -110,6 +110,7 @@ const maxUnitTokens = 300
 func (w *draft) newUnit(s string, toks []text.Token, caption bool, year int) *unit {
 	u := &unit{text: s, caption: caption, toks: toks, lower: text.Lower(s)}
 	u.insts, u.parts = findNames(s, u.toks, w.x.isPlace)
+	u.insts = w.x.gazetteerNames(s, u.toks, u.insts, u.parts)
 	u.places = w.x.Places(u.toks)
 	u.dates = article.FindDates(s, year)
 	u.dates = append(u.dates, relativeDates(s, u.lower, w.a.Published)...)
@@ -435,4 +436,34 @@ func (x *Extractor) Institutions(s string) []string {
 		out = append(out, m.Name)
 	}
 	return out
+}
+
+// gazetteerNames adds the institutions the gazetteer knows that a unit
+// names with no head noun the rules recognise ("Technion", "Sciences
+// Po", "Universitas Airlangga"): two words or more, capitalised, not
+// overlapping a name or part already found.
+func (x *Extractor) gazetteerNames(s string, toks []text.Token, insts []mention, parts [][2]int) []mention {
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Text
+	}
+	added := false
+	for _, sp := range x.gaz.InstitutionsIn(words) {
+		if sp.To-sp.From < 2 || !toks[sp.From].IsCap() || !toks[sp.To-1].IsCap() || leftStops[toks[sp.From].Text] {
+			continue
+		}
+		overlaps := slices.ContainsFunc(insts, func(m mention) bool { return m.From < sp.To && sp.From < m.To }) ||
+			slices.ContainsFunc(parts, func(p [2]int) bool { return p[0] < sp.To && sp.From < p[1] })
+		if overlaps {
+			continue
+		}
+		m := mention{Name: text.Join(s, toks, sp.From, sp.To), From: sp.From, To: sp.To}
+		m.Acronym = acronymAfter(toks, m.To, m.Name)
+		insts = append(insts, m)
+		added = true
+	}
+	if added {
+		insts = sortMentions(insts)
+	}
+	return insts
 }

@@ -37,7 +37,7 @@ func institution(f Facts, name string) (Institution, bool) {
 func TestExtractMultiStopTrip(t *testing.T) {
 	f := extractFile(t, "../testdata/korea_trip.txt")
 	for _, want := range []struct{ name, acronym, country string }{
-		{"Kasetsart University", "KU", ""}, // the home institution: nothing says where it is
+		{"Kasetsart University", "KU", "Thailand"}, // the text does not say; the gazetteer does (ku.ac.th)
 		{"Seoul National University", "SNU", "South Korea"},
 		{"Pusan National University", "", "South Korea"},
 	} {

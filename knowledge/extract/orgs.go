@@ -175,7 +175,7 @@ func initialsMisses(acr, name string) int {
 		initials = append(initials, []rune(strings.ToUpper(w))[0])
 	}
 	misses, k := 0, 0
-	for _, r := range []rune(strings.TrimSuffix(acr, "s")) {
+	for _, r := range strings.TrimSuffix(acr, "s") {
 		for k < len(initials) && initials[k] != r {
 			k++
 		}
