@@ -38,8 +38,8 @@ func (w *draft) findDelegations(u *unit) []delegation {
 	var out []delegation
 	for i := range u.toks {
 		noun := u.word(i)
-		if !delegationNouns[noun] {
-			continue
+		if !delegationNouns[noun] || u.toks[i].IsCap() && i > 0 {
+			continue // "the Deputy Chief of Mission", "Mission Control": names and titles
 		}
 		if !strongDelegationNouns[noun] && !(u.word(i-1) == "the" || u.word(i-1) == "visiting") {
 			continue // "a research team", "guests from the industry"

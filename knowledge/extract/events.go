@@ -52,6 +52,9 @@ type events struct {
 	// partnersOf is the owner of a list of partners that a sentence ending
 	// with a colon opened, or -1: the list items that follow are partners.
 	partnersOf int
+	// prev is the unit's previous frame, whose subject a coordinated verb
+	// shares: "The Rector met X, paid a visit to Y and held talks with Z".
+	prev *frame
 }
 
 // frame is a trigger with its slots filled.
@@ -145,6 +148,7 @@ func (e *events) read(u *unit) {
 	e.groupAtStart(u)
 	e.partnerLists(u)
 	trigs := u.findTriggers()
+	e.prev = nil
 	e.venueStop(u, dels)
 	if !slices.ContainsFunc(trigs, func(t trigger) bool { return t.kind == trigSign }) {
 		e.standingAgreement(u)
@@ -160,6 +164,10 @@ func (e *events) read(u *unit) {
 			end = len(u.toks)
 		}
 		f := e.fill(u, t, dels, end)
+		if e.prev != nil && !t.passive && coordinated(u, e.prev.to, t.from) {
+			f.agents, f.del, f.person, f.personOrgs = e.prev.agents, e.prev.del, e.prev.person, e.prev.personOrgs
+		}
+		e.prev = f
 		switch t.kind {
 		case trigVisit:
 			e.visit(f)
@@ -385,18 +393,31 @@ func (e *events) groupAt(u *unit, i, end int) []int {
 }
 
 // prepositionalObject reports whether the name at token i follows a
-// preposition, so cannot be a clause's subject: "the new MoU with CNU".
+// preposition, so cannot be a clause's subject: "the new MoU with CNU";
+// but "representatives of X", "the rector of X" speak for X.
 func prepositionalObject(u *unit, i int) bool {
 	k := i - 1
 	if u.word(k) == "the" {
 		k--
 	}
 	switch u.word(k) {
-	case "with", "to", "from", "for", "between", "of", "among", "by", "against", "towards", "into", "under":
+	case "with", "to", "from", "for", "between", "among", "by", "against", "towards", "into", "under":
 		return true
+	case "of":
+		if !peopleNouns[u.word(k-1)] && !isTitleWord(u.toks[max(k-1, 0)].Text) {
+			return true
+		}
+		// "held talks with the leadership of X": X is still with's object.
+		return k >= 2 && prepositionalObject(u, k-1)
 	}
 	return false
 }
+
+// peopleNouns are the nouns of people who speak or act for a body: "the
+// representatives of X visited …".
+var peopleNouns = map[string]bool{"representatives": true, "representative": true, "delegation": true, "delegates": true,
+	"members": true, "leaders": true, "leadership": true, "team": true, "staff": true, "officials": true, "head": true,
+	"heads": true, "rector": true, "president": true, "dean": true, "director": true, "management": true, "guests": true}
 
 // isVenue reports whether the name at token i is where something happens,
 // not who does it: "at X", "in X's hall".
@@ -1251,4 +1272,30 @@ func jointSubject(u *unit, i int) bool {
 		}
 	}
 	return false
+}
+
+// verbLead are the words that may open a verb phrase before its trigger:
+// "paid a visit to", "held a working session with".
+var verbLead = map[string]bool{"paid": true, "made": true, "held": true, "had": true, "a": true, "an": true,
+	"the": true, "working": true, "official": true, "courtesy": true, "short": true, "also": true, "then": true,
+	"later": true, "further": true, "several": true, "two": true, "three": true}
+
+// coordinated reports whether the trigger at j opens a verb phrase joined
+// by a comma or "and" to the one that ended at i: they share a subject.
+func coordinated(u *unit, i, j int) bool {
+	k := j - 1
+	for k >= i && verbLead[u.word(k)] {
+		k--
+	}
+	if k < i || u.word(k) != "," && u.word(k) != "and" {
+		return false
+	}
+	// Between the two, only the first one's objects: names, commas, "and".
+	for m := i; m < k; m++ {
+		if !u.toks[m].IsCap() && !u.toks[m].IsAcronym() && u.word(m) != "," && u.word(m) != "and" && u.word(m) != "the" &&
+			u.word(m) != "of" && u.word(m) != "(" && u.word(m) != ")" && !inMention(u.insts, m) && !peopleNouns[u.word(m)] {
+			return false
+		}
+	}
+	return true
 }

@@ -87,7 +87,7 @@ func findPeople(s string, toks []text.Token, insts []mention) []personMention {
 
 // extraHonorifics are honorifics and degrees of other languages, written
 // in lower case too: "prof. Ing. Pavel Ripka", "doc. Ing. arch. …".
-var extraHonorifics = text.Set("prof", "doc", "ing", "Ing", "arch", "Mgr", "Bc", "RNDr", "MUDr", "JUDr", "PhDr",
+var extraHonorifics = text.Set("prof", "doc", "docent", "Docent", "ing", "Ing", "arch", "Mgr", "Bc", "RNDr", "MUDr", "JUDr", "PhDr",
 	"Dipl", "Dott", "Dra", "Drs", "Ir", "Lic", "Mag", "Excellency", "Atty", "Sen", "Amb", "Pr", "Datuk", "Dato", "Tan", "Sri")
 
 // isHonorific reports whether token i is an honorific before a name;
@@ -98,7 +98,7 @@ func isHonorific(toks []text.Token, i int) bool {
 	case honorifics[t] && toks[i].IsCap():
 		return true
 	case extraHonorifics[t] && (t != "Tan" && t != "Sri" || i+1 < len(toks) && toks[i+1].Text == "Sri"):
-		return t != "prof" && t != "doc" || i+1 < len(toks) && toks[i+1].Text == "."
+		return t != "prof" && t != "doc" && t != "docent" || i+1 < len(toks) && (toks[i+1].Text == "." || t == "docent" && toks[i+1].IsCap())
 	case (t == "His" || t == "Her") && i+1 < len(toks) && toks[i+1].Text == "Excellency":
 		return true
 	}

@@ -143,7 +143,7 @@ func (u *unit) findTriggers() []trigger {
 				add(trigVisit, i, j+1)
 				i = j
 			}
-		case "concluded", "wrapped", "completed":
+		case "concluded", "conclude", "wrapped", "completed":
 			// "The delegation concluded the trip in Lisbon": its last leg.
 			if (next == "the" || next == "its" || next == "their" || next == "up") && u.tripNoun(i+2) && (u.word(i+3) == "in" || u.word(i+3) == "at") {
 				add(trigVisit, i, i+4)
@@ -171,6 +171,25 @@ func (u *unit) findTriggers() []trigger {
 			}
 		case "arrived", "arrives", "arriving":
 			if next == "in" || next == "at" {
+				add(trigVisit, i, i+2)
+				i++
+			}
+		case "called", "calls", "call", "stopped", "stops by", "dropped":
+			// "he called at the University at Buffalo", "stopped at X"
+			// but "called on graduates to …" urges.
+			if (next == "at" || next == "on" && w != "stopped" || next == "in" && w == "stopped" || next == "by" && w == "stopped") &&
+				(u.orgAt(i+2) || u.placeAt(i+2) || u.word(i+2) == "the" && isTitleWord(u.toks[min(i+3, len(u.toks)-1)].Text)) {
+				add(trigVisit, i, i+2)
+				i++
+			}
+		case "sat", "sit", "sits", "sitting":
+			// "sat down with X": a meeting
+			if next == "down" && u.word(i+2) == "with" {
+				add(trigMeet, i, i+3)
+				i += 2
+			}
+		case "came", "comes", "come":
+			if next == "to" && u.orgAt(i+2) {
 				add(trigVisit, i, i+2)
 				i++
 			}
@@ -206,7 +225,7 @@ func (u *unit) findTriggers() []trigger {
 				add(trigMeet, i, i+2)
 				i++
 			}
-		case "signed", "signs", "sign", "signing", "inked", "inks", "ink", "co-signed":
+		case "signed", "signs", "sign", "signing", "inked", "inks", "ink", "co-signed", "initialled", "initialed", "countersigned":
 			if w == "signing" && next == "of" || w != "signing" || agreement {
 				t := add(trigSign, i, i+1)
 				if next == "by" && (w == "signed" || w == "inked") {
