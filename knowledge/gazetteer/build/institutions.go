@@ -119,6 +119,8 @@ var (
 	domainLike    = regexp.MustCompile(`^[\p{L}\p{N}_-]+(\.[\p{L}\p{N}_-]+)+/?$`)
 	longDigits    = regexp.MustCompile(`\d{3}`)
 	trailingAcron = regexp.MustCompile(`^(.*\S)\s*\(([\p{Lu}\p{N}&.-]{2,12})\)$`)
+	trailingParen = regexp.MustCompile(`^(.*\S)\s*\(([\p{Lu}][^()]{2,60})\)$`)
+	commaPlace    = regexp.MustCompile(`^([^,]{6,}), ([\p{Lu}][\p{L}. -]{1,30})$`)
 )
 
 // junkLine reports whether a cleaned line of a swot file names nothing:
@@ -241,6 +243,17 @@ func cleanLines(lines []string) []string {
 			ns.add(m[1])
 			ns.add(m[2])
 			continue
+		}
+		// "Virginia Polytechnic Institute and State University (Virginia
+		// Tech)": the bracket holds another name.
+		if m := trailingParen.FindStringSubmatch(l); m != nil {
+			ns.add(m[1])
+			ns.add(m[2])
+			continue
+		}
+		// "Wayne State University, Detroit": the name, and where it is.
+		if m := commaPlace.FindStringSubmatch(l); m != nil && isInstitutionName(m[1]) {
+			ns.add(m[1])
 		}
 		ns.add(l)
 	}

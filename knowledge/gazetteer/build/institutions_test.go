@@ -2,6 +2,7 @@ package main
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -170,6 +171,25 @@ func TestParseSupplementErrors(t *testing.T) {
 	} {
 		if _, err := parseSupplement("s.tsv", []byte(supplementHeader+"\n"+line+"\n")); err == nil {
 			t.Errorf("parseSupplement(%q) error = nil; want an error", line)
+		}
+	}
+}
+
+func TestCleanLinesBracketsAndPlaces(t *testing.T) {
+	tests := []struct {
+		line string
+		want []string // every one must be among the names
+	}{
+		{"Virginia Polytechnic Institute and State University (Virginia Tech)", []string{"Virginia Polytechnic Institute and State University", "Virginia Tech"}},
+		{"Wayne State University, Detroit", []string{"Wayne State University", "Wayne State University, Detroit"}},
+		{"Karsk Institute (KIT)", []string{"Karsk Institute", "KIT"}},
+	}
+	for _, tt := range tests {
+		got := cleanLines([]string{tt.line})
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("cleanLines(%q) = %q; want %q among them", tt.line, got, w)
+			}
 		}
 	}
 }
