@@ -45,6 +45,7 @@ func (w *draft) placeInstitutions() {
 			}
 		}
 	}
+	named := make([]map[string]bool, len(w.orgs.list)) // the names of each org already voted for
 	for _, u := range w.units {
 		// "Spain: Universitat Politècnica de València and the University of Granada"
 		listCountry := ""
@@ -60,9 +61,13 @@ func (w *draft) placeInstitutions() {
 			if m.AcronymOnly {
 				continue
 			}
-			if c := w.countryInName(m.Name); c != "" {
+			if c := w.countryInName(m.Name); c != "" && !named[m.Org][m.Name] {
 				votes[m.Org][c] += 100
 			}
+			if named[m.Org] == nil {
+				named[m.Org] = map[string]bool{}
+			}
+			named[m.Org][m.Name] = true
 			if c := w.countryAfter(u, m); c != "" {
 				votes[m.Org][c] += 10
 			}
@@ -138,12 +143,25 @@ func (w *draft) placeInstitutions() {
 // "Osaka University of Economics" is in Japan.
 func (w *draft) countryInName(name string) string {
 	toks := text.Tokenize(name)
+	place, demonym := "", ""
 	for _, p := range w.x.Places(toks) {
-		if p.Place.Country != "" {
-			return p.Place.Country
+		switch {
+		case p.Place.Country == "":
+		case !p.Demonym && place == "":
+			place = p.Place.Country
+		case p.Demonym && demonym == "":
+			demonym = p.Place.Country
+		case p.Demonym && demonym != p.Place.Country:
+			demonym = "-" // "German Jordanian University": two nationalities say nothing
 		}
 	}
-	return ""
+	if place != "" {
+		return place // "Vietnamese-German University in Ho Chi Minh City"
+	}
+	if demonym == "-" {
+		return ""
+	}
+	return demonym
 }
 
 // countryAfter reads a place written right after a mention: ", China",

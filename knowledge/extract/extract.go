@@ -449,8 +449,9 @@ func (x *Extractor) gazetteerNames(s string, toks []text.Token, insts []mention,
 	}
 	added := false
 	for _, sp := range x.gaz.InstitutionsIn(words) {
-		if sp.To-sp.From < 2 || !toks[sp.From].IsCap() || !toks[sp.To-1].IsCap() || leftStops[toks[sp.From].Text] {
-			continue
+		if sp.To-sp.From < 2 || !toks[sp.From].IsCap() || !toks[sp.To-1].IsCap() || leftStops[toks[sp.From].Text] ||
+			generic(toks, sp.From, sp.To) || sp.From > 0 && (toks[sp.From-1].IsAcronym() || toks[sp.From-1].Text == "'s") {
+			continue // "Main Campus", "Student Association", "the UTM Main Campus": parts, not bodies
 		}
 		overlaps := slices.ContainsFunc(insts, func(m mention) bool { return m.From < sp.To && sp.From < m.To }) ||
 			slices.ContainsFunc(parts, func(p [2]int) bool { return p[0] < sp.To && sp.From < p[1] })

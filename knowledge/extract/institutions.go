@@ -48,7 +48,7 @@ func findNames(s string, toks []text.Token, isPlace func(string) bool) (insts []
 	}
 	list := 0
 	for i := range toks {
-		if used[i] || !isHead(toks[i].Text) {
+		if used[i] || !isHead(toks[i].Text) && !lowerHead(toks, i) {
 			continue
 		}
 		if single, ok := pluralHeads[toks[i].Text]; ok {
@@ -159,6 +159,8 @@ func headSpan(toks []text.Token, h int, isPlace func(string) bool) (from, to int
 			to++ // "Université Paris 13", "Lille 2"
 		case mission && t.Text == "in" && to+1 < len(toks) && toks[to+1].IsCap() && isPlace(toks[to+1].Text):
 			to += 2 // "Embassy of the Argentine Republic in Italy"
+		case t.Text == "at" && to == h+1 && from == h && to+1 < len(toks) && toks[to+1].IsCap() && isPlace(toks[to+1].Text):
+			to += 2 // "University at Buffalo"
 		case (t.Text == "and" || t.Text == "&") && to+1 < len(toks) && pluralHeads[toks[to+1].Text] != "" &&
 			(to+2 >= len(toks) || !toks[to+2].IsCap()):
 			to += 2 // "INTI University & Colleges", "… School and Colleges"
@@ -237,6 +239,17 @@ func ministryName(toks []text.Token, h int) bool {
 // headSuffixes end a word that is a head by itself in the language it
 // comes from: "Montanuniversität", "Fachhochschule".
 var headSuffixes = []string{"universität", "hochschule", "universitet", "üniversitesi", "yliopisto", "egyetem", "akademie", "politechnika", "universiteit"}
+
+// lowerHead reports whether the word at i is a head written in lower case
+// after a capitalised name: "Wayne State university".
+func lowerHead(toks []text.Token, i int) bool {
+	w := toks[i].Text
+	if w != "university" && w != "college" && w != "institute" || i < 2 {
+		return false
+	}
+	return toks[i-1].IsCap() && toks[i-2].IsCap() && !leftStops[toks[i-2].Text] && !leftStops[toks[i-1].Text] &&
+		!isTitleWord(toks[i-1].Text) && !toks[i-1].IsAcronym()
+}
 
 // isHead reports whether w makes the capitalised span around it an institution.
 func isHead(w string) bool {
