@@ -230,6 +230,27 @@ func (e *events) standingAgreement(u *unit) {
 	e.focus = parties
 }
 
+// atVenue reports whether the mention of org o after token i stands in a
+// phrase of where ("at the 6th Meeting of the General Assembly of X"),
+// not of with whom.
+func (e *events) atVenue(u *unit, o, i int) bool {
+	for _, m := range u.insts {
+		if m.Org != o || m.From < i {
+			continue
+		}
+		for k := m.From - 1; k >= i && k >= m.From-14; k-- {
+			switch u.word(k) {
+			case "at", "during", "on the sidelines of":
+				return true
+			case "with", "between", ",", "and", "by":
+				return false
+			}
+		}
+		return false
+	}
+	return false
+}
+
 // betweenParties returns the bodies an agreement's noun says it is
 // between: "a memorandum of understanding between KarTU and UNIST".
 func (e *events) betweenParties(u *unit) []int {
@@ -287,7 +308,9 @@ func (e *events) parties(f *frame) []int {
 	}
 	out := slices.Clone(agents)
 	for _, o := range f.objects {
-		out = appendOrg(out, o)
+		if !e.atVenue(u, o, f.to) {
+			out = appendOrg(out, o)
+		}
 	}
 	if len(out) < 2 {
 		// "… to prepare a memorandum between KarTU and UNIST, which is planned to be signed"

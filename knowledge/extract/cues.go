@@ -22,8 +22,8 @@ type cue struct {
 var (
 	delegationCue = newCue(0, `\b(delegations?|delegates|mission|trip|study tour|working visit|official visit|(first|second|third|next|last|final) (stop|visit))\b`, false,
 		"delegat", "mission", "trip", "study tour", "visit", "stop")
-	agreementNoun = newCue(1, `\b(memorand(um|a) of understanding|memorand(um|a) of agreement|memorandum|mous?|moas?|agreements?|contracts?|letters? of intent|lois?|accords?)\b`, false,
-		"memorand", "mou", "moa", "agreement", "contract", "letter", "loi", "accord")
+	agreementNoun = newCue(1, `\b(memorand(um|a) of understanding|memorand(um|a) of agreement|memorandum|mous?|moas?|agreements?|contracts?|letters? of intent|lois?|accords?|protocols?|conventions?)\b`, false,
+		"memorand", "mou", "moa", "agreement", "contract", "letter", "loi", "accord", "protocol", "convention")
 	signVerb = newCue(2, `\b(sign(ed|s|ing)?|ink(ed|s)?|conclud(ed|es)|implement(ed|s)?|renew(ed|s)?|exchang(ed|es)|entered into|formali[sz]ed|presented the (previously )?signed)\b`, false,
 		"sign", "ink", "conclud", "implement", "renew", "exchang", "entered into", "formali")
 	cooperationCue = newCue(3, `\b(partner(s|ships?)?|cooperat(ion|ing|ed|e)|collaborat(ion|ions|ing|ed|e)|engagements? with|support(ed)? by|scholarships?|joint(ly)?|together with|exchange program(me)?s?|sister|twinning|alliance|research group|research project|participated in|took part in)\b`, true,
@@ -38,7 +38,7 @@ var (
 const numCues = 6
 
 // kindPhrase names the kind of an agreement: "memorandum of understanding on strategic cooperation".
-var kindPhrase = regexp.MustCompile(`(?i)\b((?:(?:strategic|comprehensive|academic|cooperation|collaboration|partnership|framework|exchange|bilateral|research|training) )*(?:memorand(?:um|a) of understanding|memorand(?:um|a) of agreement|memorandum|MOU|MoU|MOA|agreement|contract|letter of intent|LOI)s?(?: \((?:MOU|MoU|MOA)\))?(?: on (?:[a-z][a-z-]* ){0,3}(?:cooperation|partnership|collaboration|exchange|training|research))?)`)
+var kindPhrase = regexp.MustCompile(`(?i)\b((?:(?:strategic|comprehensive|academic|cooperation|collaboration|partnership|framework|exchange|bilateral|research|training) )*(?:memorand(?:um|a) of understanding|memorand(?:um|a) of agreement|memorandum|MOU|MoU|MOA|agreement|contract|letter of intent|LOI|protocol|convention)s?(?: \((?:MOU|MoU|MOA)\))?(?: on (?:[a-z][a-z-]* ){0,3}(?:cooperation|partnership|collaboration|exchange|training|research))?)`)
 
 // newCue compiles a cue.
 func newCue(id int, expr string, exact bool, lits ...string) *cue {
@@ -95,4 +95,4 @@ func (c *cue) matchString(s string) bool {
 }
 
 // pluralDocument names several documents: "signed MoUs with …".
-var pluralDocument = regexp.MustCompile(`(?i)\b(memoranda|mous|moas|agreements|contracts|letters of intent|lois)\b`)
+var pluralDocument = regexp.MustCompile(`(?i)\b(memoranda|mous|moas|agreements|contracts|letters of intent|lois|protocols|conventions)\b`)

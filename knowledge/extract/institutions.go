@@ -141,7 +141,7 @@ func headSpan(toks []text.Token, h int, isPlace func(string) bool) (from, to int
 		if from >= 2 && toks[from-1].Text == "of" && (from == 2 || !toks[from-3].IsCap() && !nameConnectors[toks[from-3].Text]) {
 			w := toks[from-2]
 			if w.IsWord() && w.IsCap() && !w.IsAcronym() && !institutionHeads[w.Text] && !leftStops[w.Text] && !isTitleWord(w.Text) &&
-				!honorifics[w.Text] && !groupNouns[w.Text] {
+				!isTitleWord(strings.TrimSuffix(w.Text, "s")) && !honorifics[w.Text] && !groupNouns[w.Text] {
 				from -= 2
 				break
 			}

@@ -23,6 +23,16 @@ func (w *draft) standsAlone(acr string, u *unit, i int) bool {
 	if i+1 < len(u.toks) && isYear(u.toks[i+1].Text) {
 		return false
 	}
+	// "Dr. Suat İ. GÜNSEL": a surname in capitals after a person's names.
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		t := u.toks[k]
+		if isHonorific(u.toks, k) {
+			return false
+		}
+		if !(t.Text == "." || isNameWord(t) || isInitial(u.toks, k)) {
+			break
+		}
+	}
 	if w.acronymCount == nil {
 		w.acronymCount = map[string]int{}
 		for _, v := range w.units {

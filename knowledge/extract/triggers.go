@@ -238,6 +238,11 @@ func (u *unit) findTriggers() []trigger {
 			if agreement && u.agreementNounAfter(i) {
 				add(trigSign, i, i+1)
 			}
+		case "signature", "signatures":
+			// "put his signature to the protocols", "affixed their signatures"
+			if agreement && (u.word(i-2) == "put" || u.word(i-2) == "affixed" || u.word(i-2) == "placed" || u.word(i-3) == "put") {
+				add(trigSign, i, i+1)
+			}
 		case "entered":
 			if next == "into" && agreement {
 				add(trigSign, i, i+2)
