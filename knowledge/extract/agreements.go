@@ -60,7 +60,12 @@ func (e *events) sign(f *frame) {
 		}
 	}
 	e.focus = parties
+	e.lastSigning = parties
 	e.venueVisits(u, parties)
+	// Where a signing of years before was held is no visit the article tells of.
+	if e.venueOwner(u) < 0 && !e.w.longBefore(d) {
+		e.placeVisits(u, parties, e.signingPlace(u))
+	}
 	// A delegation abroad that signs with a body there visits it.
 	if t := e.trip; t != nil && !f.planned && slices.Contains(parties, t.visitor) && !e.w.hasVisitBy(t.visitor) {
 		for _, p := range parties {
@@ -96,6 +101,77 @@ func (e *events) venueVisits(u *unit, parties []int) {
 // onlineEvent matches a sentence that tells of an event held at a distance,
 // which is no one's visit: "a virtual signing", "via Zoom", "online".
 var onlineEvent = regexp.MustCompile(`\b(online|virtually|via (zoom|teams|video|webex)|video ?(conference|call|link)s?|videoconferenc\w*|teleconferenc\w*|virtual (meeting|signing|ceremony|conference|event|session|platform|mou))\b`)
+
+// signingPlace returns the country a signing sentence says it happened in:
+// its "in <City>" or "in <Country>", else the article's dateline for the
+// article's first signing; "" when it says none.
+func (e *events) signingPlace(u *unit) string {
+	for _, p := range u.places {
+		if p.Demonym || p.Place.Country == "" || inMention(u.insts, p.From) || p.From == 0 {
+			continue
+		}
+		if w := u.word(p.From - 1); w == "in" || w == "at" {
+			return p.Place.Country
+		}
+	}
+	// The dateline places the article's first signing, unless the text is
+	// telling of a trip abroad, which is where that signing happened.
+	if !e.signedBefore && e.trip == nil {
+		e.signedBefore = true
+		if _, c := e.w.datelineCity(); c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
+// longBefore reports whether d is more than a few months before the
+// article's date, or a year alone before its year.
+func (w *draft) longBefore(d article.Date) bool {
+	p := w.a.Published
+	if d.IsZero() || p.IsZero() {
+		return false
+	}
+	if d.Month == 0 {
+		return d.Year < p.Year
+	}
+	return d.Start().AddDate(0, 3, 0).Before(p.Start())
+}
+
+// placeVisits reads a signing or meeting held in country as a visit to the
+// one party there by each party from elsewhere.
+func (e *events) placeVisits(u *unit, parties []int, country string) {
+	if country == "" || onlineEvent.MatchString(u.lower) {
+		return
+	}
+	host := -1
+	for _, p := range parties {
+		if e.w.orgs.list[p].country == country {
+			if host >= 0 {
+				return // two parties are there: which one hosted is not said
+			}
+			host = p
+		}
+	}
+	if host < 0 {
+		return
+	}
+	for _, p := range parties {
+		if c := e.w.orgs.list[p].country; p != host && c != "" && c != country {
+			e.stop(u, p, host, 0)
+		}
+	}
+}
+
+// tookPlace reads "The signing ceremony took place in Lusaka": where the
+// last signing happened.
+func (e *events) tookPlace(u *unit) {
+	if len(e.lastSigning) < 2 || !strings.Contains(u.lower, "took place in") && !strings.Contains(u.lower, "was held in") ||
+		!strings.Contains(u.lower, "sign") && !strings.Contains(u.lower, "ceremony") {
+		return
+	}
+	e.placeVisits(u, e.lastSigning, e.signingPlace(u))
+}
 
 // venueWords are the places of a body where a ceremony is held.
 var venueWords = map[string]bool{"campus": true, "office": true, "hall": true, "headquarters": true, "premises": true,

@@ -55,6 +55,12 @@ type events struct {
 	// prev is the unit's previous frame, whose subject a coordinated verb
 	// shares: "The Rector met X, paid a visit to Y and held talks with Z".
 	prev *frame
+	// lastSigning are the parties of the last signing, for "The signing
+	// ceremony took place in Lusaka" after it.
+	lastSigning []int
+	// signedBefore says a signing was read already: the dateline dates
+	// only the first.
+	signedBefore bool
 }
 
 // frame is a trigger with its slots filled.
@@ -152,6 +158,7 @@ func (e *events) read(u *unit) {
 	e.venueStop(u, dels)
 	if !slices.ContainsFunc(trigs, func(t trigger) bool { return t.kind == trigSign }) {
 		e.standingAgreement(u)
+		e.tookPlace(u)
 	}
 	for k, t := range trigs {
 		end := len(u.toks)
@@ -540,6 +547,14 @@ func (e *events) visit(f *frame) {
 	if v < 0 {
 		return
 	}
+	// "X, rector of A, and Y, rector of B, are in Tartu": each travels.
+	if f.del == nil && len(f.agents) == 0 && len(f.personOrgs) > 1 && e.trip == nil {
+		for _, o := range f.personOrgs {
+			e.visit(&frame{trigger: f.trigger, u: f.u, agents: []int{o}, objects: f.objects})
+			e.finish()
+		}
+		return
+	}
 	hosts := without(f.objects, v)
 	if len(hosts) == 0 {
 		hosts = without(e.peopleOrgs(f.u, f.to, len(f.u.toks)), v)
@@ -829,7 +844,7 @@ func tokenAt(u *unit, pos int) int {
 func (e *events) stop(u *unit, visitor, host, i int) {
 	w := e.w
 	name, hostName := w.orgName(visitor), w.orgName(host)
-	if name == "" || hostName == "" || name == hostName {
+	if name == "" || hostName == "" || name == hostName || e.ownMission(host, visitor) {
 		return
 	}
 	d, dated := e.dateMentionOf(u, i)
@@ -906,6 +921,13 @@ func (e *events) leg(f *frame) {
 	}
 	if country == "" {
 		return
+	}
+	// "… are in Tartu for the yearly meeting": the article's own body there hosts.
+	if home := e.w.home; home >= 0 && home != t.visitor && city != "" {
+		if c, _ := e.w.datelineCity(); c == city || strings.Contains(e.w.orgName(home), city) {
+			e.stop(u, t.visitor, home, f.from)
+			return
+		}
 	}
 	if t.country == "" {
 		t.country = country

@@ -169,6 +169,12 @@ func (u *unit) findTriggers() []trigger {
 			if j := u.eventHostAfter(i + 1); j > 0 {
 				add(trigVisit, i, j)
 			}
+		case "is", "are", "was", "were":
+			// "… are in Tartu for the yearly meeting", "the delegation was in Madrid"
+			if next == "in" && u.placeAt(i+2) && u.toks[i+2].IsCap() {
+				add(trigVisit, i, i+2)
+				i++
+			}
 		case "arrived", "arrives", "arriving":
 			if next == "in" || next == "at" {
 				add(trigVisit, i, i+2)
