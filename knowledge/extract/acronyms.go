@@ -16,10 +16,13 @@ func acronymAfter(toks []text.Token, i int, name string) string {
 		acronymFits(toks[i+1].Text, name) {
 		return toks[i+1].Text + " " + toks[i+2].Text // "(IIT Madras)": the acronym and a place
 	}
-	if i+2 >= len(toks) || toks[i].Text != "(" || toks[i+2].Text != ")" || !toks[i+1].IsAcronym() && !isMixedAcronym(toks[i+1].Text) {
+	if i+2 >= len(toks) || toks[i].Text != "(" || toks[i+2].Text != ")" {
 		return ""
 	}
 	acr := toks[i+1].Text
+	if !toks[i+1].IsAcronym() && !isMixedAcronym(acr) && !isShortForm(acr, name) {
+		return ""
+	}
 	if !acronymFits(acr, name) && !initialsAmong(acr, name) {
 		return ""
 	}
@@ -50,6 +53,24 @@ func initialsAmong(acr, name string) bool {
 		letters++
 	}
 	return letters >= 3
+}
+
+// isShortForm reports whether w, a capitalised word in brackets after a
+// name, is the name's short form, as Spanish and Portuguese names make
+// them: "Universidad de la República (Udelar)", "(Unach)", "(Unicamp)".
+func isShortForm(w, name string) bool {
+	r := []rune(w)
+	if len(r) < 4 || len(r) > 9 || !unicode.IsUpper(r[0]) || strings.Count(name, " ") < 2 {
+		return false
+	}
+	for _, c := range r[1:] {
+		if !unicode.IsLower(c) {
+			return false
+		}
+	}
+	// Its first letter opens the name, and all its letters come in order.
+	folded := text.Fold(name)
+	return folded != "" && strings.ToLower(text.Fold(string(r[:1]))) == folded[:1] && acronymFits(w, folded)
 }
 
 // isMixedAcronym reports whether w is an acronym with lower-case letters,

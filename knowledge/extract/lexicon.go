@@ -30,11 +30,13 @@ var institutionHeads = text.Set(
 	"Accademia", "Kolegium", "Colegio", "Faculdade", "Technion", "Université", "Universitas", "Uniwersytet",
 	"Universidade", "Università", "Corporación", "Fundación", "Fundação", "Fondazione", "Stiftung", "Fondation",
 	"Ministerio", "Ministère", "Ministério", "Ministero", "Ministerium", "Embajada", "Ambassade", "Botschaft",
+	"Facultad", "Faculté", "Fakultät", "Facoltà", "Departamento", "Département", "Dipartimento",
 )
 
 // subunitHeads name a part of an institution rather than an institution:
 // "the Department of International Cooperation, Ministry of …".
-var subunitHeads = text.Set("Department", "Faculty", "Office", "Division", "Section", "Board", "Committee", "Unit")
+var subunitHeads = text.Set("Department", "Faculty", "Office", "Division", "Section", "Board", "Committee", "Unit",
+	"Facultad", "Faculté", "Fakultät", "Facoltà", "Faculdade", "Departamento", "Département", "Dipartimento", "Escuela de")
 
 // contextSubunitHeads name a part of an institution when the text ties them
 // to one ("the University Council of …", "the university's Centre for …")

@@ -133,7 +133,7 @@ func (w *draft) shortName(u *unit, i int) (int, bool) {
 // the sentence names, or following "with" after its signing verb.
 func (w *draft) partiesBeside(u *unit) []mention {
 	var out []mention
-	taken := func(i int) bool { return inMention(u.insts, i) }
+	taken := func(i int) bool { return inMention(u.insts, i) || u.partAt(i) }
 	verb := u.find(signVerb)[0]
 	for i, t := range u.toks {
 		var from int
