@@ -193,17 +193,27 @@ func (w *draft) onlyNames(toks []text.Token) bool {
 	return true
 }
 
-// orgIn returns the one org the article places in country, or -1 when it
-// places none or several there.
+// orgIn returns the org of country that a nationality stands for ("a
+// Canadian delegation"): the article's own body when it is there, else
+// the one org the article places there, else the one it names most; -1
+// when it places none there.
 func (w *draft) orgIn(country string) int {
-	found := -1
+	if w.home >= 0 && w.orgs.list[w.home].country == country {
+		return w.home
+	}
+	found, n, most := -1, 0, 0
 	for id, e := range w.orgs.list {
 		if e.mentions > 0 && e.country == country {
-			if found >= 0 {
-				return -1
+			n++
+			if e.mentions > most {
+				found, most = id, e.mentions
+			} else if e.mentions == most {
+				found = -2 // a tie: no one of them
 			}
-			found = id
 		}
+	}
+	if found < 0 || n > 1 && most < 2 {
+		return -1
 	}
 	return found
 }

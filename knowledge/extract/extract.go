@@ -394,7 +394,28 @@ func (w *draft) headlineOrg() int {
 			}
 		}
 	}
-	return best
+	if best >= 0 {
+		return best
+	}
+	// "Sorbonne / Tunisian universities cooperation": a word of one name only.
+	found := -1
+	for id, e := range w.orgs.list {
+		if e.mentions == 0 || len(e.names) == 0 {
+			continue
+		}
+		for _, word := range strings.Fields(text.Fold(e.name())) {
+			if len(word) < 5 || headTranslations[word] != "" || institutionHeads[strings.ToUpper(word[:1])+word[1:]] {
+				continue
+			}
+			if i := strings.Index(title, " "+word+" "); i >= 0 {
+				if found >= 0 && found != id {
+					return -1
+				}
+				found = id
+			}
+		}
+	}
+	return found
 }
 
 // titleVenue returns the org the headline says an event was held at or
