@@ -94,6 +94,12 @@ func (w *draft) findDelegations(u *unit) []delegation {
 				d.visitor = w.personOrg(u, d.leader)
 			}
 		}
+		// "An eleven-member delegation led by the Vice-Chancellor …": a
+		// delegation that names no body of its own is the article's, unless
+		// it comes from another country ("a parliamentary delegation from Estria").
+		if d.visitor < 0 && strongDelegationNouns[noun] && w.home >= 0 && !w.fromElsewhere(u, i) && u.word(i-1) != "the" {
+			d.visitor = w.home
+		}
 		out = append(out, d)
 	}
 	return out
@@ -239,4 +245,18 @@ func (w *draft) umbrellaIn(u *unit) int {
 		found = m.Org
 	}
 	return found
+}
+
+// fromElsewhere reports whether the delegation noun at i says it comes
+// from a country other than the article's own body's: "a delegation from
+// Estria", "a Korean delegation".
+func (w *draft) fromElsewhere(u *unit, i int) bool {
+	home := w.orgs.list[w.home].country
+	for _, p := range u.places {
+		near := p.To == i || (p.From == i+2 && (u.word(i+1) == "from" || u.word(i+1) == "of"))
+		if near && p.Place.Country != "" && p.Place.Country != home {
+			return true
+		}
+	}
+	return false
 }
