@@ -189,6 +189,9 @@ func (e *events) venueOwner(u *unit) int {
 				return e.w.home
 			}
 		}
+		if describesDocument(u, k) {
+			break // "… signed a memorandum that allows CNU students to study at DSU"
+		}
 		if u.word(k) != "at" && u.word(k) != "in" {
 			continue
 		}
@@ -228,6 +231,23 @@ func (e *events) venueOwner(u *unit) int {
 		}
 	}
 	return -1
+}
+
+// describesDocument reports whether token k starts a clause that tells
+// what a document does, not where it was signed: "that allows …",
+// "which will enable …", "allowing …", "whereby …".
+func describesDocument(u *unit, k int) bool {
+	switch u.word(k) {
+	case "allowing", "enabling", "whereby", "permitting":
+		return true
+	case "that", "which":
+		switch u.word(k + 1) {
+		case "was", "were", "took", "is", "has", "had":
+			return false
+		}
+		return k > 0
+	}
+	return false
 }
 
 // standingAgreement reads an agreement named with its parties but not
@@ -400,10 +420,38 @@ func (e *events) parties(f *frame) []int {
 			out = appendOrg(out, o)
 		}
 	}
+	if len(out) == 1 {
+		// "… stopped at X, where an agreement is to be finalised": X signs.
+		if o := whereAntecedent(u, f.from); o >= 0 && o != out[0] {
+			return append(out, o)
+		}
+	}
 	if len(out) == 1 && e.trip != nil && e.trip.lastHost >= 0 && out[0] == e.trip.visitor {
 		out = append(out, e.trip.lastHost)
 	}
 	return out
+}
+
+// whereAntecedent returns the body a ", where …" clause that holds token
+// i tells of: the one named right before it; or -1.
+func whereAntecedent(u *unit, i int) int {
+	for k := i - 1; k > 1 && k >= i-25; k-- {
+		switch u.word(k) {
+		case ";", ".":
+			return -1
+		case "where":
+			if u.word(k-1) != "," {
+				return -1
+			}
+			for _, m := range u.insts {
+				if m.To == k-1 || m.To+3 == k-1 && u.word(m.To) == "(" {
+					return m.Org
+				}
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // between reports whether the frame's objects follow "between".

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -61,6 +62,8 @@ type events struct {
 	// signedBefore says a signing was read already: the dateline dates
 	// only the first.
 	signedBefore bool
+	// stops counts the stops read so far.
+	stops int
 }
 
 // frame is a trigger with its slots filled.
@@ -160,6 +163,7 @@ func (e *events) read(u *unit) {
 		e.standingAgreement(u)
 		e.tookPlace(u)
 	}
+	stops := e.stops
 	for k, t := range trigs {
 		end := len(u.toks)
 		for n := k + 1; n < len(trigs); n++ {
@@ -186,6 +190,32 @@ func (e *events) read(u *unit) {
 			e.sign(f)
 		case trigCoop:
 			e.coop(f)
+		}
+	}
+	if e.stops == stops {
+		e.peopleReceive(u, dels)
+	}
+}
+
+// membership matches a sentence that tells who a delegation is.
+var membership = regexp.MustCompile(`\b(made up of|comprised|composed of|consisted of|consisting of|included|including|includes|members|accompanied|joined by)\b`)
+
+// peopleReceive reads a sentence of a trip abroad that names the
+// delegation and people of bodies there, and tells of no stop by its
+// verbs, as stops at those bodies: "Prof. A, Vice-Chancellor of X, gave
+// the delegation an overview", "the delegation talked with Prof. B of Y".
+func (e *events) peopleReceive(u *unit, dels []delegation) {
+	t := e.trip
+	if t == nil || t.country == "" || !slices.ContainsFunc(dels, func(d delegation) bool { return d.visitor < 0 }) || membership.MatchString(u.lower) {
+		return
+	}
+	for _, p := range u.people {
+		if p.Institution < 0 {
+			continue
+		}
+		h := u.insts[p.Institution].Org
+		if o := e.w.orgs.list[h]; o.country == t.country && !o.guessed && e.foreignTo(h, t.visitor) && !e.w.business(h) {
+			e.stop(u, t.visitor, h, p.From)
 		}
 	}
 }
@@ -266,9 +296,26 @@ func (e *events) fill(u *unit, t trigger, dels []delegation, end int) *frame {
 			}
 		}
 	}
+	// "Allen and CNU President Liu Chuning signed": the people before the
+	// trigger, by their full names or their surnames alone.
+	k := 0
 	for _, p := range u.people {
-		if p.To <= t.from && p.Institution >= 0 && !clauseBreak(u, p.To, t.from) {
+		if p.To > t.from {
+			break
+		}
+		for ; k < p.From; k++ {
+			if o := e.w.surnameOrg(u, k); o >= 0 && !clauseBreak(u, k, t.from) {
+				f.personOrgs = appendOrg(f.personOrgs, o)
+			}
+		}
+		if p.Institution >= 0 && !clauseBreak(u, p.To, t.from) {
 			f.personOrgs = appendOrg(f.personOrgs, u.insts[p.Institution].Org)
+		}
+		k = p.To
+	}
+	for ; k < t.from; k++ {
+		if o := e.w.surnameOrg(u, k); o >= 0 && !clauseBreak(u, k, t.from) {
+			f.personOrgs = appendOrg(f.personOrgs, o)
 		}
 	}
 	if len(before) == 0 {
@@ -326,11 +373,14 @@ func (e *events) subject(u *unit, i int) []int {
 // "in X") left out, and "the University" as the article's own.
 func (e *events) objects(u *unit, i, end int) []int {
 	var out []int
-	for _, m := range u.insts {
-		if m.From < i || m.From >= end {
+	for j, m := range u.insts {
+		if m.From < i {
 			continue
 		}
-		if clauseBreak(u, i, m.From) {
+		if m.From >= end || clauseBreak(u, i, m.From) {
+			for _, o := range resumed(u, i, j) {
+				out = appendOrg(out, o)
+			}
 			break
 		}
 		out = appendOrg(out, m.Org)
@@ -345,6 +395,28 @@ func (e *events) objects(u *unit, i, end int) []int {
 	if len(out) == 0 {
 		if p := e.partnerAnaphora(u, i, end); p >= 0 {
 			return []int{p}
+		}
+	}
+	return out
+}
+
+// resumed returns the bodies from mention j on that a clause after a
+// relative clause adds to the objects after token i, by repeating the
+// preposition they follow: "stopped at X, where …, and at Y, where …".
+func resumed(u *unit, i, j int) []int {
+	prep := u.word(i - 1)
+	if prep != "at" && prep != "to" {
+		return nil
+	}
+	var out []int
+	for ; j < len(u.insts); j++ {
+		m := u.insts[j]
+		k := m.From - 1
+		if u.word(k) == "the" {
+			k--
+		}
+		if u.word(k) == prep && u.word(k-1) == "and" {
+			out = appendOrg(out, m.Org)
 		}
 	}
 	return out
@@ -859,6 +931,7 @@ func (e *events) stop(u *unit, visitor, host, i int) {
 	if c, country := w.datelineCity(); city == "" && c != "" && country == w.orgs.list[host].country {
 		city = c // "CEBU CITY — The University of San Carlos welcomed …"
 	}
+	e.stops++
 	e.pair(visitor, host, KindVisit, d.Start, u.text)
 	if len(e.focus) == 0 || !w.business(host) {
 		e.focus = []int{visitor, host} // "the two sides" are the delegation and its academic host

@@ -58,6 +58,11 @@ type draft struct {
 	facts Facts
 	// acronymCount counts each acronym's uses, once needed.
 	acronymCount map[string]int
+	// surnames maps the folded surname of each person the text ties to an
+	// institution to that institution's org, or -1 when two people of
+	// different bodies share it: "Allen and Liu signed …" after "Provost
+	// Tony Allen of DSU".
+	surnames map[string]int
 }
 
 // Extract returns the facts of a.

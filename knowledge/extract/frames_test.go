@@ -50,6 +50,46 @@ func TestEventFrames(t *testing.T) {
 			},
 		},
 		{
+			name: "surnames sign for their bodies; 'and at Y' after a relative clause is one more stop; ', where' names the party",
+			text: "A trip east\n\n09/10/2017\n\nA Northvale University delegation travelled to Estria in October 2017 and called on several universities there.\n\n" +
+				"On the trip, Provost Tony Allen of Northvale University went to Karsk Normal University (KNU), where the new agreement was made.\n\n" +
+				"Allen and KNU President Liu Chuning signed a memorandum of understanding that allows KNU students to study at Northvale University.\n\n" +
+				"The delegation also stopped at Amsel Institute of Technology, where an agreement is to be finalised soon, and at Lumen Polytechnic, where talks went on.",
+			check: func(t *testing.T, f Facts) {
+				if len(agreementOf(f, "Northvale University", "Karsk Normal University")) != 1 {
+					t.Errorf("Agreements = %+v; want one between Northvale and KNU", f.Agreements)
+				}
+				if len(agreementOf(f, "Northvale University", "Amsel Institute of Technology")) != 1 || len(agreementOf(f, "Northvale University", "Lumen Polytechnic")) != 0 {
+					t.Errorf("Agreements = %+v; want a planned one with Amsel only", f.Agreements)
+				}
+				if len(visitOf(f, "Northvale University", "Lumen Polytechnic")) != 1 {
+					t.Errorf("Visits = %+v; want a stop at Lumen Polytechnic", f.Visits)
+				}
+				if len(visitOf(f, "Karsk Normal University", "Northvale University")) != 0 {
+					t.Errorf("Visits = %+v; studying at Northvale is no visit to it", f.Visits)
+				}
+			},
+		},
+		{
+			name: "on a trip abroad, people of bodies there who meet the delegation receive it",
+			text: "Leaders abroad\n\n02/04/2020\n\nA delegation of Northvale University, Norway, visited South Africa in March 2020 to learn about its universities and research.\n\n" +
+				"On 9 March, Prof. Ivo Brandt, Rector of Karsk Institute of Technology in Johannesburg, gave the delegation an overview of research in the country.",
+			check: func(t *testing.T, f Facts) {
+				if len(visitOf(f, "Northvale University", "Karsk Institute of Technology")) != 1 {
+					t.Errorf("Visits = %+v; want Northvale → Karsk Institute of Technology", f.Visits)
+				}
+			},
+		},
+		{
+			name: "'was visited by': the body after 'by' is the visitor",
+			text: "Guests\n\n03/03/2024\n\nNorthvale University in Estria was visited by Karsk Institute of Technology on 2 March 2024.",
+			check: func(t *testing.T, f Facts) {
+				if len(f.Visits) != 1 || len(visitOf(f, "Karsk Institute of Technology", "Northvale University")) != 1 {
+					t.Errorf("Visits = %+v; want only Karsk Institute of Technology → Northvale University", f.Visits)
+				}
+			},
+		},
+		{
 			name: "a passive welcome: the delegation visits the body after 'by'",
 			text: "A visit\n\n12/05/2024\n\nThe delegation of Lumen Polytechnic was warmly welcomed by the Vice Rector of Amsel University, Dr. Jana Morell, on 10 May 2024. The two sides discussed joint research.",
 			check: func(t *testing.T, f Facts) {

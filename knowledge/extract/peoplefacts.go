@@ -26,11 +26,13 @@ func (w *draft) findPeople() {
 		seen[key] = len(w.facts.People)
 		w.facts.People = append(w.facts.People, p)
 	}
+	w.surnames = map[string]int{}
 	for _, u := range w.units {
 		u.people = findPeople(u.text, u.toks, u.insts)
 		for _, pm := range u.people {
 			inst := ""
 			if pm.Institution >= 0 {
+				w.noteSurname(pm.Name, u.insts[pm.Institution].Org)
 				inst = w.orgName(u.insts[pm.Institution].Org)
 			} else if w.home >= 0 && strings.Contains(strings.ToLower(pm.Title), "rector") {
 				inst = w.orgName(w.home)
@@ -48,4 +50,41 @@ func (w *draft) findPeople() {
 			}
 		}
 	}
+}
+
+// noteSurname records that the person name belongs to org.
+func (w *draft) noteSurname(name string, org int) {
+	fields := strings.Fields(name)
+	if len(fields) < 2 {
+		return
+	}
+	key := text.Fold(fields[len(fields)-1])
+	if old, ok := w.surnames[key]; ok && old != org {
+		org = -1
+	}
+	w.surnames[key] = org
+}
+
+// surnameOrg returns the org of the person a lone capitalised token of u
+// names by surname, or -1.
+func (w *draft) surnameOrg(u *unit, k int) int {
+	t := u.toks[k]
+	if !t.IsCap() || len(t.Text) < 2 {
+		return -1
+	}
+	org, ok := w.surnames[text.Fold(t.Text)]
+	if !ok {
+		return -1
+	}
+	for _, p := range u.people {
+		if k >= p.From && k < p.To {
+			return -1 // part of a full name
+		}
+	}
+	for _, m := range u.insts {
+		if k >= m.From && k < m.To {
+			return -1
+		}
+	}
+	return org
 }

@@ -81,8 +81,9 @@ func (u *unit) findTriggers() []trigger {
 		case "visited", "visits", "toured":
 			if u.word(i-1) == "was" || u.word(i-1) == "were" || u.word(i-1) == "been" {
 				if next == "by" {
-					t := add(trigHost, i-1, i+2) // "X was visited by Y": X hosts
-					t.passive = true
+					// "X was visited by Y": X hosts what follows "by", as
+					// the object of an active "X hosted Y".
+					add(trigHost, i-1, i+2)
 					i++
 				}
 				continue
@@ -150,7 +151,7 @@ func (u *unit) findTriggers() []trigger {
 				i += 3
 				continue
 			}
-			if agreement && u.agreementNounAfter(i) {
+			if agreement && (u.agreementNounAfter(i) || u.agreementNounBefore(i)) {
 				add(trigSign, i, i+1)
 			}
 		case "began", "started", "begins", "starts", "ended", "finished":
@@ -241,7 +242,7 @@ func (u *unit) findTriggers() []trigger {
 			}
 		case "renewed", "renews", "renew", "concludes", "exchanged", "formalised", "formalized", "sealed", "extended",
 			"implemented", "implementing", "adopted", "approved", "ratified", "finalised", "finalized":
-			if agreement && u.agreementNounAfter(i) {
+			if agreement && (u.agreementNounAfter(i) || u.agreementNounBefore(i)) {
 				add(trigSign, i, i+1)
 			}
 		case "signature", "signatures":
@@ -344,6 +345,25 @@ func (u *unit) agreementNounAfter(i int) bool {
 		if strings.HasPrefix(w, "memorand") || w == "mou" || w == "mous" || w == "moa" || w == "moas" ||
 			strings.HasPrefix(w, "agreement") || strings.HasPrefix(w, "contract") || w == "loi" || w == "accord" ||
 			w == "partnership" || w == "protocol" || w == "protocols" {
+			return true
+		}
+	}
+	return false
+}
+
+// agreementNounBefore reports whether the verb at i is a passive one
+// whose subject is an agreement: "an agreement that is to be finalised
+// soon", "the MoU was renewed".
+func (u *unit) agreementNounBefore(i int) bool {
+	switch u.word(i - 1) {
+	case "be", "been", "was", "were", "is", "are":
+	default:
+		return false
+	}
+	for j := i - 2; j >= 0 && j > i-8; j-- {
+		w := u.word(j)
+		if strings.HasPrefix(w, "memorand") || w == "mou" || w == "mous" || w == "moa" || w == "moas" ||
+			strings.HasPrefix(w, "agreement") || w == "accord" || w == "protocol" || w == "protocols" {
 			return true
 		}
 	}
