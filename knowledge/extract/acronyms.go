@@ -35,7 +35,7 @@ func acronymAfter(toks []text.Token, i int, name string) string {
 // (UANL)", of "Universidad Autónoma de Nuevo León").
 func initialsAmong(acr, name string) bool {
 	count := map[rune]int{}
-	for _, w := range strings.Fields(name) {
+	for _, w := range strings.Fields(text.Fold(name)) {
 		if nameConnectors[w] || articles[w] {
 			continue
 		}
@@ -95,6 +95,7 @@ func isMixedAcronym(w string) bool {
 // acronymFits reports whether the letters of acr appear in order in name,
 // the first one starting one of the name's words.
 func acronymFits(acr, name string) bool {
+	name = text.Fold(name) // "École …" is spelt out by an E
 	a := []rune(strings.ToLower(strings.TrimSuffix(acr, "s")))
 	n := []rune(strings.ToLower(name))
 	if len(a) == 0 || len(n) == 0 {

@@ -520,8 +520,9 @@ func clauseBreak(u *unit, i, j int) bool {
 		case ";":
 			return true
 		case ":":
-			// "… with two partners: A and B" goes on with a list.
-			if !classNouns[text.Stem(u.word(k-1))] {
+			// "… with two partners: A and B", "the six partner universities
+			// in Tunisia: A, B …" go on with a list.
+			if !classNouns[text.Stem(u.word(k-1))] && !(u.word(k-2) == "in" && classNouns[text.Stem(u.word(k-3))] && u.placeAt(k-1)) {
 				return true
 			}
 		case "which", "where", "while", "whereas", "whose", "when":

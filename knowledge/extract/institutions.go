@@ -283,6 +283,11 @@ func acronymExtension(toks []text.Token, from, to int) int {
 			return to
 		}
 		acr := toks[j+1].Text
+		if spellsOut(acr, toks[from:j]) {
+			// "École nationale d'administration (ENA)": words in lower
+			// case too, when the acronym spells out every one.
+			return j
+		}
 		short, long := joinWords(toks, from, to), joinWords(toks, from, j)
 		if initialsMisses(acr, long) < initialsMisses(acr, short) {
 			for k := to; k < j; k++ {
@@ -295,6 +300,31 @@ func acronymExtension(toks []text.Token, from, to int) int {
 		return to
 	}
 	return to
+}
+
+// spellsOut reports whether acr is exactly the initials of the words of
+// toks that are not connectors or articles, accents folded and elided
+// articles dropped: ENA for "École nationale d'administration".
+func spellsOut(acr string, toks []text.Token) bool {
+	var initials []byte
+	for _, t := range toks {
+		w := t.Text
+		if nameConnectors[w] || articles[w] || w == "-" {
+			continue
+		}
+		if !t.IsWord() {
+			return false
+		}
+		for _, p := range []string{"d'", "l'", "d’", "l’"} {
+			w = strings.TrimPrefix(w, p)
+		}
+		f := text.Fold(w)
+		if f == "" {
+			return false
+		}
+		initials = append(initials, f[0])
+	}
+	return len(initials) >= 3 && strings.EqualFold(string(initials), strings.TrimSuffix(acr, "s"))
 }
 
 // mediaWords make a name a news medium's, not a body the guidelines count.

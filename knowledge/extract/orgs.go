@@ -166,7 +166,7 @@ func initialsMisses(acr, name string) int {
 	if !initialsFit(acr, name) {
 		return 100
 	}
-	words := strings.Fields(name)
+	words := strings.Fields(text.Fold(name))
 	var initials []rune
 	for _, w := range words {
 		if nameConnectors[w] || w == "the" {
@@ -192,7 +192,7 @@ func initialsMisses(acr, name string) int {
 // initialsFit reports whether acr starts with the initial of name's first
 // word and all but one of its letters are initials of name's words, in order.
 func initialsFit(acr, name string) bool {
-	words := strings.Fields(name)
+	words := strings.Fields(text.Fold(name))
 	var initials []rune
 	for _, w := range words {
 		if nameConnectors[w] || w == "the" {

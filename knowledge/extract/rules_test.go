@@ -55,6 +55,17 @@ func TestExtractRules(t *testing.T) {
 			},
 		},
 		{
+			name: "an acronym that spells out every word takes the words in lower case too",
+			text: "Backing\n\n03/03/2024\n\nThe mission was backed by representatives of the École nationale d'administration (ENA) and the Institut national du patrimoine (INP) in Paris, and of the Universidad de Chile.",
+			check: func(t *testing.T, f Facts) {
+				for _, want := range []string{"École nationale d'administration", "Institut national du patrimoine"} {
+					if !slices.Contains(names(f), want) {
+						t.Errorf("institutions = %q; want %q", names(f), want)
+					}
+				}
+			},
+		},
+		{
 			name: "three universities act together",
 			text: "Trilateral programme\n\n18-01-2025 14:00\n\nKhon Kaen University (KKU), the National University of Laos (NUOL) and the Royal University of Phnom Penh (RUPP) on 16 January 2025 launched a programme on water resources. The three universities signed a trilateral cooperation agreement.",
 			check: func(t *testing.T, f Facts) {
