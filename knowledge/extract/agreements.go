@@ -64,7 +64,14 @@ func (e *events) sign(f *frame) {
 	e.venueVisits(u, parties)
 	// Where a signing of years before was held is no visit the article tells of.
 	if e.venueOwner(u) < 0 && !e.w.longBefore(d) {
-		e.placeVisits(u, parties, e.signingPlace(u))
+		country, dateline := e.signingPlace(u)
+		n := len(e.w.facts.Visits)
+		e.placeVisits(u, parties, country)
+		if dateline {
+			for _, v := range e.w.facts.Visits[n:] {
+				e.guessed = append(e.guessed, [2]string{v.Visitor, v.Hosts[0]})
+			}
+		}
 	}
 	// A delegation abroad that signs with a body there visits it.
 	if t := e.trip; t != nil && !f.planned && slices.Contains(parties, t.visitor) && !e.w.hasVisitBy(t.visitor) {
@@ -104,14 +111,14 @@ var onlineEvent = regexp.MustCompile(`\b(online|virtually|via (zoom|teams|video|
 
 // signingPlace returns the country a signing sentence says it happened in:
 // its "in <City>" or "in <Country>", else the article's dateline for the
-// article's first signing; "" when it says none.
-func (e *events) signingPlace(u *unit) string {
+// article's first signing (and then dateline is true); "" when it says none.
+func (e *events) signingPlace(u *unit) (country string, dateline bool) {
 	for _, p := range u.places {
 		if p.Demonym || p.Place.Country == "" || inMention(u.insts, p.From) || p.From == 0 {
 			continue
 		}
 		if w := u.word(p.From - 1); w == "in" || w == "at" {
-			return p.Place.Country
+			return p.Place.Country, false
 		}
 	}
 	// The dateline places the article's first signing, unless the text is
@@ -119,10 +126,10 @@ func (e *events) signingPlace(u *unit) string {
 	if !e.signedBefore && e.trip == nil {
 		e.signedBefore = true
 		if _, c := e.w.datelineCity(); c != "" {
-			return c
+			return c, true
 		}
 	}
-	return ""
+	return "", false
 }
 
 // longBefore reports whether d is more than a few months before the
@@ -170,7 +177,8 @@ func (e *events) tookPlace(u *unit) {
 		!strings.Contains(u.lower, "sign") && !strings.Contains(u.lower, "ceremony") {
 		return
 	}
-	e.placeVisits(u, e.lastSigning, e.signingPlace(u))
+	country, _ := e.signingPlace(u)
+	e.placeVisits(u, e.lastSigning, country)
 }
 
 // venueWords are the places of a body where a ceremony is held.

@@ -64,6 +64,10 @@ type events struct {
 	signedBefore bool
 	// stops counts the stops read so far.
 	stops int
+	// guessed are the visits (visitor, host) read only from the dateline
+	// of a signing, which the text may tell otherwise later: "LEÓN – …
+	// signed with UTE. It was signed in Quito … during his visit to UTE".
+	guessed [][2]string
 }
 
 // frame is a trigger with its slots filled.
@@ -93,6 +97,7 @@ func (w *draft) findEvents() {
 		e.read(u)
 	}
 	e.finish()
+	e.dropContradicted()
 	w.dropRedundantLegs()
 	// Captions repeat the prose, and tell no trip of their own; they may
 	// name who met or worked with whom.
@@ -591,6 +596,11 @@ func (e *events) visitor(f *frame) int {
 		return e.trip.visitor
 	case e.w.home >= 0 && titleSubject(f.u, f.from):
 		// "the VC visited …": the article's own head.
+		return e.w.home
+	case e.w.home >= 0 && f.person != nil && f.person.Title != "" && f.person.Institution < 0:
+		// "… by the Vice-Rector for Internationalisation, P, during his
+		// official visit to X": an officer the text ties to no body is the
+		// article's own.
 		return e.w.home
 	}
 	return -1
@@ -1320,6 +1330,22 @@ func (w *draft) business(id int) bool {
 		}
 	}
 	return false
+}
+
+// dropContradicted drops a visit guessed from the dateline when the text
+// tells of the visit the other way.
+func (e *events) dropContradicted() {
+	w := e.w
+	for _, g := range e.guessed {
+		if !slices.ContainsFunc(w.facts.Visits, func(v Visit) bool {
+			return v.Visitor == g[1] && slices.Contains(v.Hosts, g[0])
+		}) {
+			continue
+		}
+		w.facts.Visits = slices.DeleteFunc(w.facts.Visits, func(v Visit) bool {
+			return v.Visitor == g[0] && len(v.Hosts) == 1 && v.Hosts[0] == g[1]
+		})
+	}
 }
 
 // dropRedundantLegs removes the visits to a country with no named host

@@ -81,6 +81,17 @@ func TestEventFrames(t *testing.T) {
 			},
 		},
 		{
+			name: "the dateline places a signing only until the text says where it was; an officer tied to no body is the article's own",
+			text: "Bridges to Ecuador\n\n20/10/2025\n\nSALAMANCA (Europa Press) – The Universidad de Salamanca (USAL) is reaching out to Ecuador with a framework agreement signed with the Universidad Andina Simón Bolívar, whose purpose is to promote academic cooperation.\n\n" +
+				"It was signed in Quito (Ecuador) by the Vice-Rector for Internationalisation, José Benítez, during his official visit to the Universidad Andina Simón Bolívar.\n\n" +
+				"The vice-rector later went on to meet the heads of several faculties, and he was able to learn at first hand about the university.",
+			check: func(t *testing.T, f Facts) {
+				if len(f.Visits) != 1 || len(visitOf(f, "Universidad de Salamanca", "Universidad Andina Simón Bolívar")) != 1 {
+					t.Errorf("Visits = %+v; want only USAL → Universidad Andina Simón Bolívar", f.Visits)
+				}
+			},
+		},
+		{
 			name: "'was visited by': the body after 'by' is the visitor",
 			text: "Guests\n\n03/03/2024\n\nNorthvale University in Estria was visited by Karsk Institute of Technology on 2 March 2024.",
 			check: func(t *testing.T, f Facts) {

@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/coopbot/coopbot/knowledge/text"
+)
 
 // The words that tell what happens in a clause: a delegation travels, a
 // body receives guests, two bodies meet, sign or work together. A trigger
@@ -139,6 +143,9 @@ func (u *unit) findTriggers() []trigger {
 				t.passive = true
 				i++
 				continue
+			}
+			if next == "on" && j+1 < len(u.toks) && !u.toks[j+1].IsCap() && !determiners[u.word(j+1)] {
+				continue // "went on to earn a degree": what came next, not where
 			}
 			if u.word(j) == "to" && !(w == "headed" && u.word(i+1) == "by") {
 				add(trigVisit, i, j+1)
@@ -350,6 +357,9 @@ func (u *unit) agreementNounAfter(i int) bool {
 	}
 	return false
 }
+
+// determiners open a noun phrase: "went on to the next stop".
+var determiners = text.Set("the", "a", "an", "its", "their", "his", "her", "our", "several", "two", "three", "four", "five", "other", "another", "some", "many")
 
 // agreementNounBefore reports whether the verb at i is a passive one
 // whose subject is an agreement: "an agreement that is to be finalised
