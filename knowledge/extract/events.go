@@ -401,8 +401,35 @@ func (e *events) objects(u *unit, i, end int) []int {
 		if p := e.partnerAnaphora(u, i, end); p >= 0 {
 			return []int{p}
 		}
+		if p := e.demonymAnaphora(u, i, end); p >= 0 {
+			return []int{p}
+		}
 	}
 	return out
+}
+
+// demonymAnaphora reads "the Chinese university" right after token i as
+// the body of that country the unit named last, or the article's one body
+// there; or -1.
+func (e *events) demonymAnaphora(u *unit, i, end int) int {
+	k := i
+	if u.word(k) != "the" || k+2 >= end || !classNouns[text.Stem(u.word(k+2))] || text.Stem(u.word(k+2)) != u.word(k+2) {
+		return -1 // "the Chinese universities" are more than one
+	}
+	c, ok := e.w.x.gaz.CountryOfDemonym(u.toks[k+1].Text)
+	if !ok {
+		return -1
+	}
+	found := -1
+	for _, m := range u.insts {
+		if m.From < i && e.w.orgs.list[m.Org].country == c {
+			found = m.Org
+		}
+	}
+	if found < 0 {
+		found = e.w.orgIn(c)
+	}
+	return found
 }
 
 // resumed returns the bodies from mention j on that a clause after a

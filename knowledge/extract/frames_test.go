@@ -92,6 +92,18 @@ func TestEventFrames(t *testing.T) {
 			},
 		},
 		{
+			name: "'the Chinese university' is the body of China the sentence named",
+			text: "Welcome\n\n28/05/2025\n\nAt the invitation of Nanning Normal University (China), a Nha Trang University delegation headed by Prof. Dr. Pham Quoc Hung, Vice Rector, travelled to the Chinese university on May 26th, 2025, to put into action the MoU that the two institutions had signed in 2024.",
+			check: func(t *testing.T, f Facts) {
+				if len(visitOf(f, "Nha Trang University", "Nanning Normal University")) != 1 {
+					t.Errorf("Visits = %+v; want Nha Trang University → Nanning Normal University", f.Visits)
+				}
+				if len(agreementOf(f, "Nha Trang University", "Nanning Normal University")) != 1 {
+					t.Errorf("Agreements = %+v; want the MoU of 2024", f.Agreements)
+				}
+			},
+		},
+		{
 			name: "'was visited by': the body after 'by' is the visitor",
 			text: "Guests\n\n03/03/2024\n\nNorthvale University in Estria was visited by Karsk Institute of Technology on 2 March 2024.",
 			check: func(t *testing.T, f Facts) {
