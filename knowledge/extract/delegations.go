@@ -60,8 +60,11 @@ func (w *draft) findDelegations(u *unit) []delegation {
 		}
 		// "delegation from/of (the) (Faculty of …,) X".
 		if d.visitor < 0 && (u.word(i+1) == "from" || u.word(i+1) == "of" || u.word(i+1) == "representing") {
-			for _, m := range u.insts {
+			for j, m := range u.insts {
 				if m.From >= i+2 && m.From <= i+4 || m.From > i+4 && m.From <= i+14 && w.onlyNames(u.toks[i+2:m.From]) {
+					if !strongDelegationNouns[noun] && j+1 < len(u.insts) && u.word(m.To) == "and" && u.insts[j+1].From == m.To+1 {
+						break // "the representatives of A and B": both sides, no one's delegation
+					}
 					d.visitor, d.to = m.Org, m.To
 					break
 				}

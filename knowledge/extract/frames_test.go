@@ -104,6 +104,16 @@ func TestEventFrames(t *testing.T) {
 			},
 		},
 		{
+			name: "'pleased to welcome the delegation of X': X visits; 'the representatives of A and B' is no one's delegation",
+			text: "Guests from Korea\n\n05/08/2023\n\nOpening the meeting, Dr. Nguyen Duc Tiep, Rector of Ha Long University, said he was pleased to welcome the delegation of Sunchon National University (Korea) to the University.\n\n" +
+				"During the meeting the representatives of Ha Long University and Sunchon National University exchanged views on a dual degree programme and on research.",
+			check: func(t *testing.T, f Facts) {
+				if len(f.Visits) != 1 || len(visitOf(f, "Sunchon National University", "Ha Long University")) != 1 {
+					t.Errorf("Visits = %+v; want only Sunchon National University → Ha Long University", f.Visits)
+				}
+			},
+		},
+		{
 			name: "'was visited by': the body after 'by' is the visitor",
 			text: "Guests\n\n03/03/2024\n\nNorthvale University in Estria was visited by Karsk Institute of Technology on 2 March 2024.",
 			check: func(t *testing.T, f Facts) {

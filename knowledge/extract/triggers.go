@@ -216,7 +216,10 @@ func (u *unit) findTriggers() []trigger {
 				add(trigVisit, i, j)
 				i = j - 1
 			}
-		case "received", "receives", "receiving", "welcomed", "welcomes", "welcoming", "hosted", "hosts", "hosting", "greeted":
+		case "received", "receives", "receiving", "welcomed", "welcomes", "welcoming", "hosted", "hosts", "hosting", "greeted", "welcome", "receive", "host":
+			if (w == "welcome" || w == "receive" || w == "host") && !u.isVerbAt(i) {
+				continue // "a warm welcome", "the host university"
+			}
 			if next == "by" || u.auxiliaryBefore(i) {
 				t := add(trigHost, i, i+2)
 				t.passive = true
