@@ -222,6 +222,8 @@ func (e *events) venueOwner(u *unit) int {
 				if u.word(k) == "at" || u.word(m.To) == "'s" {
 					return m.Org // "at X", "in X's hall"
 				}
+			case u.word(k) == "at" && u.word(m.From-1) == "," && namedPlace(u, k+1, m.From-1):
+				return m.Org // "at Simpur Herbal Café, UBD"
 			case u.word(m.From-1) == "of" || u.word(m.From-1) == "the" && u.word(m.From-2) == "of":
 				// "at the Office of the AAU President", "at the … Classroom of DU"
 				if venueWords[u.word(m.From-2)] || venueWords[u.word(m.From-3)] || u.toks[m.From-2].IsCap() {
@@ -239,6 +241,23 @@ func (e *events) venueOwner(u *unit) int {
 		}
 	}
 	return -1
+}
+
+// namedPlace reports whether tokens from..to name a place by capitalised
+// words: "Simpur Herbal Café", "the Senate Hall".
+func namedPlace(u *unit, from, to int) bool {
+	if u.word(from) == "the" {
+		from++
+	}
+	if from >= to {
+		return false
+	}
+	for k := from; k < to; k++ {
+		if !u.toks[k].IsWord() || !u.toks[k].IsCap() {
+			return false
+		}
+	}
+	return true
 }
 
 // describesDocument reports whether token k starts a clause that tells

@@ -114,6 +114,15 @@ func TestEventFrames(t *testing.T) {
 			},
 		},
 		{
+			name: "a signing 'at Simpur Herbal Café, UBD' is on UBD's premises",
+			text: "MoU signed\n\nSaturday, April 20, 2024\n\nUniversiti Brunei Darussalam (UBD) and the University of East Anglia (UEA) signed a memorandum of understanding (MoU) yesterday at Simpur Herbal Café, UBD.",
+			check: func(t *testing.T, f Facts) {
+				if len(f.Visits) != 1 || len(visitOf(f, "University of East Anglia", "Universiti Brunei Darussalam")) != 1 {
+					t.Errorf("Visits = %+v; want only UEA → UBD", f.Visits)
+				}
+			},
+		},
+		{
 			name: "'was visited by': the body after 'by' is the visitor",
 			text: "Guests\n\n03/03/2024\n\nNorthvale University in Estria was visited by Karsk Institute of Technology on 2 March 2024.",
 			check: func(t *testing.T, f Facts) {
