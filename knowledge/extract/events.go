@@ -268,6 +268,10 @@ func (e *events) fill(u *unit, t trigger, dels []delegation, end int) *frame {
 	if t.passive {
 		// The agent of a passive is the group right after "by".
 		f.agents, f.objects = e.groupAt(u, t.to, end), before
+		if t.kind == trigSign {
+			// "signed by NUS with A, B and C": the group after "with" signs with it.
+			f.agents, f.objects = splitAtWith(u, f.agents, t.to, end), append(f.objects, withGroup(u, f.agents, t.to, end)...)
+		}
 	}
 	// The delegation that is the subject (or, received, the object).
 	for i := range dels {
@@ -332,6 +336,51 @@ func (e *events) fill(u *unit, t trigger, dels []delegation, end int) *frame {
 		}
 	}
 	return f
+}
+
+// withIndex returns the token of the first "with" between i and end, or end.
+func withIndex(u *unit, i, end int) int {
+	for k := i; k < end; k++ {
+		if u.word(k) == "with" && u.word(k-1) != "together" && u.word(k-1) != "along" {
+			return k
+		}
+	}
+	return end
+}
+
+// splitAtWith returns the members of group named before the first "with"
+// after token i.
+func splitAtWith(u *unit, group []int, i, end int) []int {
+	k := withIndex(u, i, end)
+	var out []int
+	for _, o := range group {
+		if slices.ContainsFunc(u.insts, func(m mention) bool { return m.Org == o && m.From >= i && m.From < k }) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// withGroup returns the bodies named after the first "with" after token i
+// up to end: those of group, and those joined to them.
+func withGroup(u *unit, group []int, i, end int) []int {
+	k := withIndex(u, i, end)
+	if k == end {
+		return nil
+	}
+	var out []int
+	last := -1
+	for j, m := range u.insts {
+		if m.From <= k || m.From >= end {
+			continue
+		}
+		if last >= 0 && !joined(u, u.insts[last].To, m.From) {
+			break
+		}
+		out = appendOrg(out, m.Org)
+		last = j
+	}
+	return out
 }
 
 // subject returns the bodies that end the clause before token i: the last
@@ -580,8 +629,8 @@ func joined(u *unit, i, j int) bool {
 				return false // "X in Vienna, Austria, and Y": where X is
 			}
 		default:
-			if u.toks[k].IsAcronym() || u.placeAt(k) || u.partAt(k) {
-				continue // "(HUMG)", "of Colombia", "(Japan)", "the Institute of Aquaculture,"
+			if u.toks[k].IsAcronym() || u.placeAt(k) || u.partAt(k) || u.word(k-1) == "(" && u.word(k+1) == ")" && isMixedAcronym(u.toks[k].Text) {
+				continue // "(HUMG)", "(VinUni)", "of Colombia", "(Japan)", "the Institute of Aquaculture,"
 			}
 			return false
 		}
@@ -1043,6 +1092,11 @@ func (e *events) leg(f *frame) {
 	if t.country == "" {
 		t.country = country
 	}
+	// "P inked the agreements during his visit to Vietnam": the parties
+	// there of the signing told before are the trip's stops.
+	if e.signedOnTrip(u, t.visitor, country, f.from) {
+		return
+	}
 	name := e.w.orgName(t.visitor)
 	for _, v := range t.legs {
 		if v.Country == country {
@@ -1062,6 +1116,28 @@ func (e *events) leg(f *frame) {
 		City: city, Start: d.Start, End: end, Evidence: u.text,
 	})
 }
+
+// signedOnTrip reads a unit that tells a trip to country in which the
+// documents of the last signing were signed as the trip's stops at its
+// parties there; it reports whether it did.
+func (e *events) signedOnTrip(u *unit, visitor int, country string, i int) bool {
+	if !slices.Contains(e.lastSigning, visitor) || !documentAnaphora.MatchString(u.lower) ||
+		!slices.ContainsFunc(u.findTriggers(), func(t trigger) bool { return t.kind == trigSign && !t.planned }) {
+		return false
+	}
+	stopped := false
+	for _, p := range e.lastSigning {
+		if p != visitor && e.w.orgs.list[p].country == country {
+			e.stop(u, visitor, p, i)
+			stopped = true
+		}
+	}
+	return stopped
+}
+
+// documentAnaphora matches the words that refer back to documents named
+// before: "inked the agreements", "signed them".
+var documentAnaphora = regexp.MustCompile(`\b(the|these|those|both|all) (three |two |four )?(agreements|memoranda|mous|moas|documents|mou|agreement|memorandum)\b|\bsigned them\b`)
 
 // finish closes the open trip. A trip that made no stop the text names
 // went to the article's own institution when it is foreign to it, or to

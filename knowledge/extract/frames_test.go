@@ -123,6 +123,31 @@ func TestEventFrames(t *testing.T) {
 			},
 		},
 		{
+			name: "MoUs 'signed by X with A, B and C', inked 'during his visit to Vietnam': one each, and a stop at each; 'X was another stop'",
+			text: "NUS and Vietnam\n\n06 March 2024\n\nMemoranda of Understanding (MOU) have been signed by NUS with the Vietnam National University-Ho Chi Minh City (VNU-HCMC), Vin University (VinUni) and Hanoi University of Science and Technology (HUST), deepening its cooperation with Vietnam.\n\n" +
+				"NUS Provost Professor Aaron Thean of the National University of Singapore (NUS) inked the agreements during his visit to Vietnam from 23 to 26 January 2024.\n\n" +
+				"Representatives of the Việt Nam National University-HCM City and the National University of Singapore signed the MoU for co-operation in training on January 24.\n\n" +
+				"BLOCK71 Saigon was another stop on the NUS delegation's programme, which visited it as well.",
+			check: func(t *testing.T, f Facts) {
+				for _, h := range []string{"Vietnam National University-Ho Chi Minh City", "Vin University", "Hanoi University of Science and Technology", "BLOCK71 Saigon"} {
+					if len(visitOf(f, "National University of Singapore", h)) != 1 {
+						t.Errorf("Visits = %+v; want NUS → %s", f.Visits, h)
+					}
+				}
+				if len(f.Visits) != 4 {
+					t.Errorf("Visits = %+v; want 4", f.Visits)
+				}
+				for _, p := range []string{"Vietnam National University-Ho Chi Minh City", "Vin University", "Hanoi University of Science and Technology"} {
+					if len(agreementOf(f, "National University of Singapore", p)) == 0 {
+						t.Errorf("Agreements = %+v; want one between NUS and %s", f.Agreements, p)
+					}
+				}
+				if n := len(f.Institutions); n != 5 {
+					t.Errorf("Institutions = %+v; want 5 ('Việt Nam National University-HCM City' is VNU-HCMC)", f.Institutions)
+				}
+			},
+		},
+		{
 			name: "'was visited by': the body after 'by' is the visitor",
 			text: "Guests\n\n03/03/2024\n\nNorthvale University in Estria was visited by Karsk Institute of Technology on 2 March 2024.",
 			check: func(t *testing.T, f Facts) {

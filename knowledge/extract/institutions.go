@@ -253,7 +253,12 @@ func lowerHead(toks []text.Token, i int) bool {
 
 // isHead reports whether w makes the capitalised span around it an institution.
 func isHead(w string) bool {
-	return institutionHeads[w] || compoundHead(w)
+	if institutionHeads[w] || compoundHead(w) {
+		return true
+	}
+	// "Vietnam National University-HCM City": a head joined to a place.
+	i := strings.IndexByte(w, '-')
+	return i > 0 && i+1 < len(w) && institutionHeads[w[:i]] && w[i+1] >= 'A' && w[i+1] <= 'Z'
 }
 
 // compoundHead reports whether w is a word that ends with a head: a

@@ -265,7 +265,7 @@ func (es *orgs) mergeTranslations(isPlace func(string) bool) []int {
 	for i := range remap {
 		remap[i] = i
 	}
-	words := make([]map[string]bool, len(es.list))
+	words := make([][]string, len(es.list))
 	for i, e := range es.list {
 		if len(e.names) > 0 {
 			words[i] = contentWords(e.name())
@@ -279,7 +279,8 @@ func (es *orgs) mergeTranslations(isPlace func(string) bool) []int {
 			if j == i || len(words[j]) < 2 || o.mentions == 0 || remap[j] != j {
 				continue
 			}
-			if !sameBody(words[i], words[j], isPlace) || len(words[i]) > len(words[j]) || len(words[i]) == len(words[j]) && i < j {
+			a, b := wordSet(alignWords(words[i], words[j])), wordSet(alignWords(words[j], words[i]))
+			if !sameBody(a, b, isPlace) || len(a) > len(b) || len(a) == len(b) && i < j {
 				continue
 			}
 			// Fold i, the shorter or later, into j.
@@ -319,9 +320,9 @@ var headTranslations = map[string]string{
 }
 
 // contentWords returns the folded words of a name that say which body it
-// is: heads in English, connectors and articles left out.
-func contentWords(name string) map[string]bool {
-	out := map[string]bool{}
+// is, in order: heads in English, connectors and articles left out.
+func contentWords(name string) []string {
+	var out []string
 	name = strings.NewReplacer("'s ", "s ", "’s ", "s ").Replace(name + " ")
 	for _, w := range strings.Fields(text.Fold(name)) {
 		if t, ok := headTranslations[w]; ok {
@@ -330,9 +331,57 @@ func contentWords(name string) map[string]bool {
 		if nameConnectors[w] || articles[w] || w == "the" {
 			continue
 		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// wordSet returns words as a set.
+func wordSet(words []string) map[string]bool {
+	out := make(map[string]bool, len(words))
+	for _, w := range words {
 		out[w] = true
 	}
 	return out
+}
+
+// alignWords rewrites a's words in b's terms where a writes a place
+// otherwise: two words b writes as one ("viet nam" for "vietnam"), or the
+// initials of words b spells out ("hcm" for "ho chi minh").
+func alignWords(a, b []string) []string {
+	var out []string
+	for k := 0; k < len(a); k++ {
+		if k+1 < len(a) && slices.Contains(b, a[k]+a[k+1]) {
+			out = append(out, a[k]+a[k+1])
+			k++
+			continue
+		}
+		if n := len(a[k]); n >= 2 && n <= 4 && !slices.Contains(b, a[k]) {
+			if run := initialsRun(b, a[k]); run != nil {
+				out = append(out, run...)
+				continue
+			}
+		}
+		out = append(out, a[k])
+	}
+	return out
+}
+
+// initialsRun returns the run of consecutive words whose initials are acr, or nil.
+func initialsRun(words []string, acr string) []string {
+	for i := 0; i+len(acr) <= len(words); i++ {
+		ok := true
+		for k := range len(acr) {
+			if words[i+k][0] != acr[k] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return words[i : i+len(acr)]
+		}
+	}
+	return nil
 }
 
 // sameBody reports whether two sets of content words name one body: the

@@ -115,6 +115,16 @@ func (u *unit) findTriggers() []trigger {
 				}
 			}
 		case "stop", "stops":
+			// "X was another stop on the delegation's programme", "A and B
+			// were further stops for the delegation": X receives it.
+			k := i - 1
+			for k > i-4 && stopAdjectives[u.word(k)] {
+				k--
+			}
+			if k < i-1 && (u.word(k) == "was" || u.word(k) == "were" || u.word(k) == "is") {
+				add(trigHost, k, i+1)
+				continue
+			}
 			// "the first stop was X", "the next stop, X", "a stop at X".
 			j := i + 1
 			if next == "of" { // "the last stop of the trip was X"
@@ -360,6 +370,10 @@ func (u *unit) agreementNounAfter(i int) bool {
 	}
 	return false
 }
+
+// stopAdjectives stand between "was" and "stop": "was another stop",
+// "were the last stops", "was also a stop".
+var stopAdjectives = text.Set("another", "a", "the", "first", "next", "last", "final", "second", "third", "further", "other", "also", "one", "major", "key")
 
 // determiners open a noun phrase: "went on to the next stop".
 var determiners = text.Set("the", "a", "an", "its", "their", "his", "her", "our", "several", "two", "three", "four", "five", "other", "another", "some", "many")
