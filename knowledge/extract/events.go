@@ -273,6 +273,19 @@ func (e *events) fill(u *unit, t trigger, dels []delegation, end int) *frame {
 			f.agents, f.objects = splitAtWith(u, f.agents, t.to, end), append(f.objects, withGroup(u, f.agents, t.to, end)...)
 		}
 	}
+	if len(f.agents) == 0 && !t.passive {
+		// "Philippine HEIs that likewise forged linkages with UNP include
+		// A, B and C": the list after "include" is the subject.
+		for k := end; k < len(u.toks); k++ {
+			if w := u.word(k); (w == "include" || w == "includes") && k > t.to {
+				if g := e.groupAt(u, k+1, len(u.toks)); len(g) > 0 {
+					f.agents = g
+					f.objects = slices.DeleteFunc(f.objects, func(o int) bool { return slices.Contains(g, o) })
+				}
+				break
+			}
+		}
+	}
 	// The delegation that is the subject (or, received, the object).
 	for i := range dels {
 		d := &dels[i]

@@ -148,6 +148,20 @@ func TestEventFrames(t *testing.T) {
 			},
 		},
 		{
+			name: "'HEIs that forged linkages with X include A, B and C': each works with X",
+			text: "New linkages\n\n30/05/2025\n\nPhilippine HEIs that likewise forged new academic linkages with the University of Northern Philippines include Rizal Technological University, Centro Escolar University and Panpacific University, among others.",
+			check: func(t *testing.T, f Facts) {
+				for _, p := range []string{"Rizal Technological University", "Centro Escolar University", "Panpacific University"} {
+					if !hasPair(f, "University of Northern Philippines", p) {
+						t.Errorf("Partnerships = %+v; want UNP with %s", f.Partnerships, p)
+					}
+				}
+				if hasPair(f, "Rizal Technological University", "Panpacific University") {
+					t.Errorf("Partnerships = %+v; the listed ones are not partners of one another", f.Partnerships)
+				}
+			},
+		},
+		{
 			name: "'was visited by': the body after 'by' is the visitor",
 			text: "Guests\n\n03/03/2024\n\nNorthvale University in Estria was visited by Karsk Institute of Technology on 2 March 2024.",
 			check: func(t *testing.T, f Facts) {

@@ -301,6 +301,12 @@ func (u *unit) findTriggers() []trigger {
 				}
 				i++
 			}
+		case "linkages", "linkage", "ties", "links":
+			// "forged new academic linkages with UNP"
+			if next == "with" && u.word(i-1) != "diplomatic" {
+				add(trigCoop, i, i+2)
+				i++
+			}
 		case "partnership", "collaboration", "cooperation", "co-operation", "association", "conjunction", "partnering":
 			if u.word(i-1) == "in" && next == "with" {
 				add(trigCoop, i-1, i+2)
