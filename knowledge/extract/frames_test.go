@@ -162,6 +162,18 @@ func TestEventFrames(t *testing.T) {
 			},
 		},
 		{
+			name: "a funder 'awarded … by X' and the institutions 'taking part are A, B' work with the article's own",
+			text: "A forum with South Africa\n\n28 August 2017\n\nUppsala University has been awarded SEK 5 million by the Swedish Foundation for International Cooperation in Research and Higher Education (STINT) to coordinate the forum.\n\n" +
+				"The Swedish higher education institutions taking part are Uppsala University, the University of Gothenburg, Karlstad University and Lund University.",
+			check: func(t *testing.T, f Facts) {
+				for _, p := range []string{"Swedish Foundation for International Cooperation in Research and Higher Education", "University of Gothenburg", "Karlstad University", "Lund University"} {
+					if !hasPair(f, "Uppsala University", p) {
+						t.Errorf("Partnerships = %+v; want Uppsala University with %s", f.Partnerships, p)
+					}
+				}
+			},
+		},
+		{
 			name: "'was visited by': the body after 'by' is the visitor",
 			text: "Guests\n\n03/03/2024\n\nNorthvale University in Estria was visited by Karsk Institute of Technology on 2 March 2024.",
 			check: func(t *testing.T, f Facts) {

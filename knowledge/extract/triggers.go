@@ -301,6 +301,25 @@ func (u *unit) findTriggers() []trigger {
 				}
 				i++
 			}
+		case "part", "participating", "involved":
+			// "The institutions taking part are A, B and C": each works with the article's own.
+			if (w != "part" || u.word(i-1) == "taking") && (next == "are" || next == "were" || next == "include") && u.orgAt(i+2) {
+				add(trigCoop, i, i+2)
+				i++
+			}
+		case "awarded", "granted":
+			// "has been awarded SEK 5 million by STINT": the funder works with it.
+			for k := i + 1; k < len(words) && k <= i+6; k++ {
+				if words[k] == "by" && u.orgAt(k+1) {
+					t := add(trigCoop, i, k+1)
+					t.passive = true
+					i = k
+					break
+				}
+				if words[k] == "," || words[k] == "to" || words[k] == "for" {
+					break
+				}
+			}
 		case "linkages", "linkage", "ties", "links":
 			// "forged new academic linkages with UNP"
 			if next == "with" && u.word(i-1) != "diplomatic" {
