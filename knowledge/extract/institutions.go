@@ -115,7 +115,8 @@ func headSpan(toks []text.Token, h int, isPlace func(string) bool) (from, to int
 		// "King's College London", "Queen's University": a possessive
 		// proper noun inside the name, not a body owning a part of it.
 		if t.Text == "'s" && from >= 2 && toks[from-2].IsCap() && !toks[from-2].IsAcronym() && !isHead(toks[from-2].Text) &&
-			!leftStops[toks[from-2].Text] && (from < 3 || !toks[from-3].IsCap()) {
+			!leftStops[toks[from-2].Text] && (from < 3 || !toks[from-3].IsCap()) && !isPlace(toks[from-2].Text) {
+			// but "China's Qingdao University" is Qingdao University, in China.
 			from -= 2
 			break
 		}

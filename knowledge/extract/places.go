@@ -89,8 +89,9 @@ const placeCity = gazetteer.PlaceCity
 func (w *draft) destination(u *unit, visitor int) string {
 	home := w.orgs.list[visitor].country
 	for _, p := range u.places {
-		if p.Place.Country != "" && p.Place.Country != home && !p.Demonym && !inMention(u.insts, p.From) {
-			return p.Place.Country
+		if p.Place.Country != "" && p.Place.Country != home && !p.Demonym && !inMention(u.insts, p.From) &&
+			u.word(p.To) != "'s" {
+			return p.Place.Country // but "China's Fudan University" says where the guests come from
 		}
 	}
 	return ""

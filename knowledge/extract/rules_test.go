@@ -66,6 +66,20 @@ func TestExtractRules(t *testing.T) {
 			},
 		},
 		{
+			name: "'China's Qingdao University' is Qingdao University, in China, and the guests' home is no destination",
+			text: "Guests from China\n\n14/06/2024\n\nThe President of Cairo University received a delegation from China's Qingdao University, along with a delegation from the Chinese Embassy in Cairo, to discuss joint research.",
+			check: func(t *testing.T, f Facts) {
+				if !slices.Contains(names(f), "Qingdao University") || slices.Contains(names(f), "China's Qingdao University") {
+					t.Errorf("institutions = %q; want Qingdao University", names(f))
+				}
+				for _, v := range f.Visits {
+					if v.Country == "China" {
+						t.Errorf("Visits = %+v; no one went to China", f.Visits)
+					}
+				}
+			},
+		},
+		{
 			name: "three universities act together",
 			text: "Trilateral programme\n\n18-01-2025 14:00\n\nKhon Kaen University (KKU), the National University of Laos (NUOL) and the Royal University of Phnom Penh (RUPP) on 16 January 2025 launched a programme on water resources. The three universities signed a trilateral cooperation agreement.",
 			check: func(t *testing.T, f Facts) {
