@@ -414,9 +414,9 @@ func generic(toks []text.Token, from, to int) bool {
 		case t == "of" || t == "for" || t == "on" || memberHeads[t]:
 			return false
 		case institutionHeads[t] || nameConnectors[t] || genericWords[t] || fieldWords[t]:
-		case toks[k].IsAcronym() && k == from && !academicHeads[toks[to-1].Text]:
+		case toks[k].IsAcronym() && k == from && !academicHeads[toks[to-1].Text] && !academicHeads[pluralHeads[toks[to-1].Text]]:
 			// "KTU Congress and Culture Center": a body's own facility; but
-			// "INTI International University" is a university
+			// "INTI International University", "INTI University & Colleges" are universities
 		default:
 			return false
 		}

@@ -80,6 +80,15 @@ func TestExtractRules(t *testing.T) {
 			},
 		},
 		{
+			name: "an acronym before plural academic heads names a university: 'INTI University & Colleges'",
+			text: "MoU\n\n02/02/2021\n\nThe Manuel S. Enverga University Foundation (MSEUF) held an online ceremonial signing of a Memorandum of Understanding with INTI University & Colleges (INTI) of Malaysia on Jan. 31.",
+			check: func(t *testing.T, f Facts) {
+				if !slices.Contains(names(f), "INTI University & Colleges") {
+					t.Errorf("institutions = %q; want INTI University & Colleges", names(f))
+				}
+			},
+		},
+		{
 			name: "three universities act together",
 			text: "Trilateral programme\n\n18-01-2025 14:00\n\nKhon Kaen University (KKU), the National University of Laos (NUOL) and the Royal University of Phnom Penh (RUPP) on 16 January 2025 launched a programme on water resources. The three universities signed a trilateral cooperation agreement.",
 			check: func(t *testing.T, f Facts) {
