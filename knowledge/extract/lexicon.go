@@ -112,7 +112,7 @@ var titleWords = text.Set(
 	"Lecturer", "Researcher", "Senior", "Governor", "Mayor", "Counsellor", "Counselor",
 	"Attaché", "Officer", "Founder", "Co-founder", "Member", "Advisor", "Adviser", "Leader",
 	"Vice-President", "Vice-Rector", "Pro-Vice-Chancellor", "Party", "Permanent", "Standing",
-	"Acting", "Former", "Honorary", "Emeritus", "Representative", "Editor", "Expert", "Specialist",
+	"Acting", "Former", "Honorary", "Emeritus", "Representative", "Editor", "Expert", "Specialist", "Magnificus",
 )
 
 // leadTitles are the positions that can stand before a name without an

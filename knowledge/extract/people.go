@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -82,7 +83,26 @@ func findPeople(s string, toks []text.Token, insts []mention) []personMention {
 	}
 	out = append(out, bareNames(s, toks, insts, out)...)
 	out = append(out, speakers(s, toks, insts, out)...)
-	return append(out, nameLists(s, toks, insts, out)...)
+	out = append(out, nameLists(s, toks, insts, out)...)
+	return slices.DeleteFunc(out, func(p personMention) bool { return notPersonName(p.Name) })
+}
+
+// notPersonName reports whether a name read as a person's is a field,
+// an office or a plural noun: "External Linkages", "Social Sciences",
+// "Creative Activities" after "Director,".
+func notPersonName(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if fieldWords[w] || genericWords[w] && w != "General" {
+			return true
+		}
+		lw := strings.ToLower(w)
+		for _, suffix := range []string{"ations", "ities", "ences", "ances", "ments", "ships", "ages", "ions", "ics"} {
+			if strings.HasSuffix(lw, suffix) && len(lw) > len(suffix)+2 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // extraHonorifics are honorifics and degrees of other languages, written
@@ -200,7 +220,9 @@ func speakers(s string, toks []text.Token, insts []mention, found []personMentio
 	for i := 0; i+1 < len(toks); i++ {
 		var from, to int
 		switch {
-		case speechVerbs[toks[i].Text] && isNameWord(toks[i+1]):
+		case speechVerbs[toks[i].Text] && isNameWord(toks[i+1]),
+			toks[i].Text == "to" && i > 0 && strings.EqualFold(toks[i-1].Text, "according") && isNameWord(toks[i+1]):
+			// "said Priya Sharma", "according to Sandra González"
 			from = i + 1
 			to = nameSpan(toks, from, false)
 		case isNameWord(toks[i]) && (i == 0 || toks[i-1].Text == "," || toks[i-1].Text == "\"" || toks[i-1].Text == "”"):
@@ -241,6 +263,8 @@ func bareNames(s string, toks []text.Token, insts []mention, found []personMenti
 			continue
 		}
 		titled := toks[j].Text == "," && j+1 < len(toks) && (titleWords[toks[j+1].Text] || roleWords[strings.ToLower(toks[j+1].Text)] ||
+			// "Gerard Persoon, Scientific Director of …"
+			toks[j+1].IsCap() && j+2 < len(toks) && leadTitles[toks[j+2].Text] && toks[j+2].Text != "Professor" ||
 			(toks[j+1].Text == "a" || toks[j+1].Text == "the") && j+2 < len(toks) && (titleWords[toks[j+2].Text] || roleWords[strings.ToLower(toks[j+2].Text)])) ||
 			toks[j].Text == "(" && j+1 < len(toks) && roleWords[strings.ToLower(toks[j+1].Text)]
 		after := i >= 2 && toks[i-1].Text == "," && titleBefore(toks, i-1)
@@ -324,7 +348,15 @@ var listOpeners = text.Set("of", "including", "included", "includes", ":", "comp
 func nameLists(s string, toks []text.Token, insts []mention, found []personMention) []personMention {
 	var out []personMention
 	for i := 1; i < len(toks); i++ {
-		if !listOpeners[toks[i-1].Text] || toks[i-1].Text == "of" && (i < 3 || toks[i-2].Text != "up" && toks[i-2].Text != "consisting" && toks[i-2].Text != "composed") {
+		title := ""
+		switch {
+		case pluralTitles[toks[i-1].Text] != "" && i >= 2 && (toks[i-2].Text == "the" || toks[i-2].Text == "both" || toks[i-2].Text == "The"):
+			// "the deans Geert de Snoo (Science) and Wim van den Doel (Humanities)"
+			title = pluralTitles[toks[i-1].Text]
+		case toks[i-1].Text == "," && pluralTitleBefore(toks, i-1):
+			// "the rectors of the two universities, Ricardo Rivero and Santos Guzmán"
+			title = "-"
+		case !listOpeners[toks[i-1].Text] || toks[i-1].Text == "of" && (i < 3 || toks[i-2].Text != "up" && toks[i-2].Text != "consisting" && toks[i-2].Text != "composed"):
 			continue
 		}
 		var items []personMention
@@ -338,6 +370,15 @@ func nameLists(s string, toks []text.Token, insts []mention, found []personMenti
 				break
 			}
 			items = append(items, personMention{Name: nameText(s, toks, k, j), From: k, To: j, Institution: -1})
+			if title != "" && title != "-" {
+				items[len(items)-1].Title = title
+			}
+			if title != "" && j < len(toks) && toks[j].Text == "(" {
+				for j < len(toks) && toks[j].Text != ")" && j < k+12 {
+					j++ // "(Science)": what each of them heads
+				}
+				j++
+			}
 			if j+1 < len(toks) && (toks[j].Text == "," || toks[j].Text == "and") {
 				k = j + 1
 				if toks[k].Text == "and" {
@@ -353,6 +394,26 @@ func nameLists(s string, toks []text.Token, insts []mention, found []personMenti
 		}
 	}
 	return out
+}
+
+// pluralTitles are the positions, in the plural, that may open a list of
+// names, and their singular.
+var pluralTitles = map[string]string{"deans": "Dean", "rectors": "Rector", "presidents": "President", "vice-rectors": "Vice-Rector",
+	"directors": "Director", "chancellors": "Chancellor", "vice-chancellors": "Vice-Chancellor", "ministers": "Minister",
+	"ambassadors": "Ambassador", "professors": "Professor", "mayors": "Mayor", "governors": "Governor", "Deans": "Dean", "Rectors": "Rector"}
+
+// pluralTitleBefore reports whether the words before token i are a plural
+// position and what it is of: "the rectors of the two universities".
+func pluralTitleBefore(toks []text.Token, i int) bool {
+	for k := i - 1; k >= 1 && k >= i-8; k-- {
+		if pluralTitles[toks[k].Text] != "" {
+			return toks[k-1].Text == "the" || toks[k-1].Text == "both" || toks[k-1].Text == "The"
+		}
+		if toks[k].Text == "," || toks[k].Text == ";" {
+			return false
+		}
+	}
+	return false
 }
 
 // inPerson reports whether token i lies inside one of ps.

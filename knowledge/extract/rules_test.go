@@ -177,6 +177,26 @@ func TestExtractRules(t *testing.T) {
 				}
 			},
 		},
+		{
+			name: "names after plural positions, 'according to', and an adjective before a title; fields are no names",
+			text: "Links with Indonesia\n\n01/07/2024\n\nThe guests met the deans Geert de Snoo (Science) and Wim van den Doel (Humanities) of Leiden University, and Gerard Persoon, Scientific Director of the institute.\n\n" +
+				"The agreement was signed by the rectors of the two universities, Ricardo Rivero and Santos Guzmán, in the old hall.\n\n" +
+				"According to Sandra González, the work comes after a decade of rapprochement. The Director, External Linkages, of the University of the Punjab also spoke.",
+			check: func(t *testing.T, f Facts) {
+				var got []string
+				for _, p := range f.People {
+					got = append(got, p.Name)
+				}
+				for _, want := range []string{"Geert de Snoo", "Wim van den Doel", "Gerard Persoon", "Ricardo Rivero", "Santos Guzmán", "Sandra González"} {
+					if !slices.Contains(got, want) {
+						t.Errorf("people = %q; want %q", got, want)
+					}
+				}
+				if slices.Contains(got, "External Linkages") {
+					t.Errorf("people = %q; 'External Linkages' is an office", got)
+				}
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.check(t, extractText(t, tt.text)) })
