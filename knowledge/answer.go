@@ -328,8 +328,9 @@ func withArticle(kind string) string {
 	if kind == "" {
 		return "an agreement"
 	}
-	first := kind[0]
-	if strings.IndexByte("aeiouAEIOU", first) >= 0 || isAcronymName(strings.Fields(kind)[0]) && strings.IndexByte("AEFHILMNORSX", first) >= 0 {
+	first, word := kind[0], strings.Fields(kind)[0]
+	acronym := isAcronymName(word) || strings.HasPrefix(word, "Mo") || strings.HasPrefix(word, "Lo") // "an MoU", "an LoI"
+	if strings.IndexByte("aeiouAEIOU", first) >= 0 || acronym && strings.IndexByte("AEFHILMNORSX", first) >= 0 {
 		return "an " + kind
 	}
 	return "a " + kind

@@ -152,3 +152,18 @@ func TestPartnersVisitsLatest(t *testing.T) {
 		t.Errorf("SuggestCountries(chi) = %v; want China first", c)
 	}
 }
+
+func TestWithArticle(t *testing.T) {
+	for kind, want := range map[string]string{
+		"":                              "an agreement",
+		"memorandum of understanding":   "a memorandum of understanding",
+		"MoU":                           "an MoU",
+		"MOU":                           "an MOU",
+		"academic cooperation protocol": "an academic cooperation protocol",
+		"cooperation agreement":         "a cooperation agreement",
+	} {
+		if got := withArticle(kind); got != want {
+			t.Errorf("withArticle(%q) = %q; want %q", kind, got, want)
+		}
+	}
+}

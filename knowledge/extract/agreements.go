@@ -537,13 +537,16 @@ func (e *events) readListItem(u *unit) bool {
 
 // singular names one document of a plural kind: "MOUs" gives "MOU".
 func singular(kind string) string {
-	for _, p := range []string{"agreements", "contracts", "MOUs", "MoUs", "MOAs", "MoAs"} {
-		if strings.HasSuffix(kind, p) {
-			return strings.TrimSuffix(kind, "s")
-		}
-	}
-	return strings.Replace(kind, "memoranda", "memorandum", 1)
+	return pluralKinds.Replace(kind)
 }
+
+// pluralKinds turns the documents' names in the plural into the singular.
+var pluralKinds = strings.NewReplacer("agreements", "agreement", "contracts", "contract", "MOUs", "MOU", "MoUs", "MoU",
+	"MOAs", "MOA", "MoAs", "MoA", "memorandums", "memorandum", "memoranda", "memorandum", "protocols", "protocol", "conventions", "convention",
+	"letters of intent", "letter of intent")
+
+// bracketedAcronym is the acronym a document's name gives after it: "memorandum of understanding (MoU)".
+var bracketedAcronym = regexp.MustCompile(` \((MOU|MoU|MOA|MoA|LOI|LoI)\)`)
 
 // addAgreement records an agreement once per set of parties and kind.
 func (w *draft) addAgreement(ids []int, kind string, d article.Date, evidence string) {
@@ -560,8 +563,13 @@ func (w *draft) addAgreement(ids []int, kind string, d article.Date, evidence st
 	if d.Month == 0 {
 		d = article.Date{} // a year alone dates no act
 	}
-	for _, a := range w.facts.Agreements {
-		if slices.Equal(a.Parties, names) && a.Kind == kind {
+	for i := range w.facts.Agreements {
+		if a := &w.facts.Agreements[i]; slices.Equal(a.Parties, names) && sameDocument(a.Kind, kind) {
+			// "MoUs have been signed with A, B and C", then "A and B signed
+			// the MoU on January 24": one document, dated by the second.
+			if a.Date.IsZero() && !d.IsZero() {
+				a.Date = d
+			}
 			return
 		}
 	}
@@ -575,13 +583,19 @@ func agreementKinds(text string) []string {
 	for _, k := range kindPhrase.FindAllString(text, -1) {
 		words := strings.Fields(k)
 		for i, w := range words {
-			if strings.ToUpper(w) != w {
+			// "Memorandum" is written in lower case; "MOU" and "MoU" are kept.
+			if strings.ToUpper(w) != w && strings.ToLower(w[1:]) == w[1:] {
 				words[i] = strings.ToLower(w)
 			}
+			switch words[i] {
+			case "mou", "mous":
+				words[i] = "MoU"
+			case "moa", "moas":
+				words[i] = "MoA"
+			}
 		}
-		k = strings.Join(words, " ")
-		k = strings.ReplaceAll(k, "memorandum of understanding (MOU)", "memorandum of understanding")
-		k = strings.ReplaceAll(k, "memorandum of understanding (MoU)", "memorandum of understanding")
+		k = singular(strings.Join(words, " "))
+		k = bracketedAcronym.ReplaceAllString(k, "")
 		if !slices.Contains(out, k) && !slices.ContainsFunc(out, func(o string) bool { return sameDocument(o, k) }) {
 			out = append(out, k)
 		}

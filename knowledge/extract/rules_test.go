@@ -202,3 +202,15 @@ func TestExtractRules(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) { tt.check(t, extractText(t, tt.text)) })
 	}
 }
+
+func TestAgreementKinds(t *testing.T) {
+	for text, want := range map[string][]string{
+		"Memoranda of Understanding (MOU) have been signed":    {"memorandum of understanding"},
+		"the MoU was signed, with two cooperation agreements":  {"MoU", "cooperation agreement"},
+		"signed a mou and memorandums on research cooperation": {"MoU", "memorandum on research cooperation"},
+	} {
+		if got := agreementKinds(text); !slices.Equal(got, want) {
+			t.Errorf("agreementKinds(%q) = %q; want %q", text, got, want)
+		}
+	}
+}
