@@ -108,7 +108,7 @@ func notPersonName(name string) bool {
 // extraHonorifics are honorifics and degrees of other languages, written
 // in lower case too: "prof. Ing. Pavel Ripka", "doc. Ing. arch. …".
 var extraHonorifics = text.Set("prof", "doc", "docent", "Docent", "ing", "Ing", "arch", "Mgr", "Bc", "RNDr", "MUDr", "JUDr", "PhDr",
-	"Dipl", "Dott", "Dra", "Drs", "Ir", "Lic", "Mag", "Excellency", "Atty", "Sen", "Amb", "Pr", "Datuk", "Dato", "Tan", "Sri")
+	"Dipl", "Dott", "Dra", "Drs", "Ir", "Lic", "Mag", "Excellency", "Atty", "Sen", "Amb", "Pr", "Mme", "Datuk", "Dato", "Tan", "Sri")
 
 // isHonorific reports whether token i is an honorific before a name;
 // "His Excellency" is one.

@@ -17,6 +17,7 @@ var abbreviations = map[string]bool{
 	"oct": true, "nov": true, "dec": true, "h.e": true, "u.s": true, "u.k": true, "p": true, "pp": true,
 	"ing": true, "arch": true, "doc": true, "csc": true, "drsc": true, "mgr": true, "dipl": true, "md": true,
 	"dott": true, "dra": true, "sra": true, "lic": true, "atty": true, "sen": true, "amb": true, "mt": true, "ft": true,
+	"pr": true, "asst": true, "mme": true, "mlle": true, "capt": true, "sgt": true,
 }
 
 // Sentences splits a paragraph into sentences. A full stop after an
