@@ -183,6 +183,18 @@ func (e *events) read(u *unit) {
 		if e.prev != nil && !t.passive && coordinated(u, e.prev.to, t.from) {
 			f.agents, f.del, f.person, f.personOrgs = e.prev.agents, e.prev.del, e.prev.person, e.prev.personOrgs
 		}
+		if p := e.prev; p != nil && t.kind == trigSign && p.kind == trigMeet && u.word(t.from-1) == "to" {
+			// "P of A sat down with Q, president of B, to conclude an MoU":
+			// those who met sign.
+			f.agents = p.agents
+			if len(f.agents) == 0 {
+				f.agents = p.personOrgs
+			}
+			f.objects = slices.Clone(p.objects)
+			for _, o := range e.peopleOrgs(u, p.to, t.from) {
+				f.objects = appendOrg(f.objects, o)
+			}
+		}
 		e.prev = f
 		switch t.kind {
 		case trigVisit:

@@ -174,6 +174,18 @@ func TestEventFrames(t *testing.T) {
 			},
 		},
 		{
+			name: "those who 'sat down with' each other 'to conclude an MoU' sign it, at the venue's body",
+			text: "MoU concluded\n\nOctober 2, 2019\n\nAmman – On 12.09.2019, in the course of an international week held at Reykjavik University, the head of the International Office of the German Jordanian University, Mr. Jens Hegemann, sat down with Prof. Ari Kristinn Jónsson, president of Reykjavik University (RU), to conclude a Memorandum of Understanding (MoU).",
+			check: func(t *testing.T, f Facts) {
+				if len(agreementOf(f, "German Jordanian University", "Reykjavik University")) != 1 {
+					t.Errorf("Agreements = %+v; want the MoU between GJU and RU", f.Agreements)
+				}
+				if len(visitOf(f, "German Jordanian University", "Reykjavik University")) != 1 {
+					t.Errorf("Visits = %+v; want GJU → RU", f.Visits)
+				}
+			},
+		},
+		{
 			name: "'was visited by': the body after 'by' is the visitor",
 			text: "Guests\n\n03/03/2024\n\nNorthvale University in Estria was visited by Karsk Institute of Technology on 2 March 2024.",
 			check: func(t *testing.T, f Facts) {
