@@ -36,12 +36,13 @@ var institutionHeads = text.Set(
 // subunitHeads name a part of an institution rather than an institution:
 // "the Department of International Cooperation, Ministry of …".
 var subunitHeads = text.Set("Department", "Faculty", "Office", "Division", "Section", "Board", "Committee", "Unit",
-	"Facultad", "Faculté", "Fakultät", "Facoltà", "Faculdade", "Departamento", "Département", "Dipartimento", "Escuela de")
+	"Facultad", "Faculté", "Fakultät", "Facoltà", "Faculdade", "Departamento", "Département", "Dipartimento")
 
 // contextSubunitHeads name a part of an institution when the text ties them
 // to one ("the University Council of …", "the university's Centre for …")
 // and an institution of their own otherwise ("the British Council").
-var contextSubunitHeads = text.Set("Council", "Center", "Centre", "School", "Laboratory", "College", "Institute", "Hospital")
+var contextSubunitHeads = text.Set("Council", "Center", "Centre", "School", "Laboratory", "College", "Institute", "Hospital",
+	"Escuela", "Escola", "École", "Ecole", "Scuola", "Instituto", "Institut", "Istituto", "Centro")
 
 // fieldWords are the words of a discipline or kind that "and" joins inside
 // one name: "Vocational and Technical College", "Science and Technology".

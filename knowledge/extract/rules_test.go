@@ -89,6 +89,15 @@ func TestExtractRules(t *testing.T) {
 			},
 		},
 		{
+			name: "a school named in another language is a part when the text ties it to a body",
+			text: "Meetings in Quito\n\n20/10/2025\n\nDuring his stay the vice-rector of the Universidad de León met the academic coordinator and the director of the Escuela de Posgrado of the Universidad UTE, as well as heads of several faculties.",
+			check: func(t *testing.T, f Facts) {
+				if slices.Contains(names(f), "Escuela de Posgrado") {
+					t.Errorf("institutions = %q; the Escuela de Posgrado is a part of UTE", names(f))
+				}
+			},
+		},
+		{
 			name: "three universities act together",
 			text: "Trilateral programme\n\n18-01-2025 14:00\n\nKhon Kaen University (KKU), the National University of Laos (NUOL) and the Royal University of Phnom Penh (RUPP) on 16 January 2025 launched a programme on water resources. The three universities signed a trilateral cooperation agreement.",
 			check: func(t *testing.T, f Facts) {

@@ -247,7 +247,7 @@ func (u *unit) findTriggers() []trigger {
 			}
 			add(trigMeet, i, j)
 			i = j - 1
-		case "talks", "discussions", "session", "dialogue", "consultations", "discussion":
+		case "talks", "discussions", "session", "dialogue", "consultations", "discussion", "meetings", "negotiations":
 			if next == "with" || next == "between" {
 				add(trigMeet, i, i+2)
 				i++
