@@ -120,6 +120,12 @@ func headSpan(toks []text.Token, h int, isPlace func(string) bool) (from, to int
 			from -= 2
 			break
 		}
+		// "Nghe An University of Economics": a place of two words whose
+		// second opens sentences elsewhere.
+		if leftStops[t.Text] && from >= 2 && toks[from-2].IsWord() && toks[from-2].IsCap() && isPlace(toks[from-2].Text+" "+t.Text) {
+			from -= 2
+			continue
+		}
 		if !t.IsWord() || !t.IsCap() || leftStops[t.Text] || isTitleWord(t.Text) && !(mission && missionWords[t.Text]) ||
 			honorifics[t.Text] || isMonthOrDay(t.Text) {
 			break

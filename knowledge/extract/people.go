@@ -149,10 +149,7 @@ func nameSpan(toks []text.Token, i int, honored bool) int {
 			continue
 		case honored && words > 0 && t.IsAcronym() && len(t.Text) > 3 && !commonAcronyms[t.Text]:
 			// "Dr. Suat İ. GÜNSEL": a surname in capitals ends the name.
-			j++
-			words++
-			full++
-			return j
+			return j + 1
 		case words > 0 && nameSuffixes[t.Text] && full >= 2:
 			j++
 			if j < len(toks) && toks[j].Text == "." {

@@ -98,6 +98,15 @@ func TestExtractRules(t *testing.T) {
 			},
 		},
 		{
+			name: "a two-word place whose second word opens sentences starts a name: 'Nghe An University of Economics'",
+			text: "Working trip\n\n20/10/2025\n\nAs part of the working trip, Chosun University held meetings with Vinh University and Nghe An University of Economics in Vietnam.",
+			check: func(t *testing.T, f Facts) {
+				if !slices.Contains(names(f), "Nghe An University of Economics") {
+					t.Errorf("institutions = %q; want Nghe An University of Economics", names(f))
+				}
+			},
+		},
+		{
 			name: "three universities act together",
 			text: "Trilateral programme\n\n18-01-2025 14:00\n\nKhon Kaen University (KKU), the National University of Laos (NUOL) and the Royal University of Phnom Penh (RUPP) on 16 January 2025 launched a programme on water resources. The three universities signed a trilateral cooperation agreement.",
 			check: func(t *testing.T, f Facts) {
