@@ -125,7 +125,9 @@ func TestDeliveryBackfillAndReload(t *testing.T) {
 	t.Parallel()
 	e := newDeliveryEnv(t, []discordtest.Option{discordtest.WithSpec("-")})
 	e.start()
-	r := commands.NewRouter(e.lib, e.store, commands.WithSync(e.d.Sync), commands.WithBackfill(e.d.Backfill))
+	// The subscription is dated before the article /reload adds, to which it is news.
+	r := commands.NewRouter(e.lib, e.store, commands.WithSync(e.d.Sync), commands.WithBackfill(e.d.Backfill),
+		commands.WithClock(func() time.Time { return subscribedAt }))
 	handle(t, r, chAll, commands.CmdSubscribe, map[string]string{commands.OptBackfill: "3"})
 	e.waitPosts(map[string]int{chAll: 3}, 5*time.Second)
 	latest, err := e.lib.Latest(context.Background(), 3, knowledge.Filter{})
