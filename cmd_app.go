@@ -86,7 +86,8 @@ func openDiscordApp(ctx context.Context, env Env, cfg settings.Settings) (*app, 
 	}
 	a.delivery = delivery.New(a.lib, a.store, a.session, env.Logger)
 	a.feeds = newPoller(a.store, env, cfg)
-	a.router = commands.NewRouter(a.lib, a.store, commands.WithSync(a.delivery.Sync), commands.WithBackfill(a.delivery.Backfill))
+	a.router = commands.NewRouter(a.lib, a.store, commands.WithSync(a.delivery.Sync), commands.WithBackfill(a.delivery.Backfill),
+		commands.WithTrouble(a.delivery.Trouble))
 	return a, nil
 }
 

@@ -30,6 +30,7 @@ type Router struct {
 	subs     subscription.Store
 	sync     SyncFunc
 	backfill BackfillFunc
+	trouble  TroubleFunc
 	now      func() time.Time
 
 	commands map[string]Handler
@@ -43,6 +44,10 @@ type SyncFunc func(ctx context.Context) (knowledge.SyncReport, error)
 // oldest first, and returns how many it queued.
 type BackfillFunc func(ctx context.Context, s subscription.Subscription, n int) (int, error)
 
+// TroubleFunc says how the posts to a channel are failing, or "" when
+// they are not.
+type TroubleFunc func(channelID string) string
+
 // An Option gives a Router what the runtime adds to the library and the
 // store.
 type Option func(*Router)
@@ -54,6 +59,10 @@ func WithSync(sync SyncFunc) Option { return func(r *Router) { r.sync = sync } }
 // WithBackfill lets /subscribe take backfill:N, posting past articles with
 // backfill (the delivery's); without it, backfill says it is unavailable.
 func WithBackfill(backfill BackfillFunc) Option { return func(r *Router) { r.backfill = backfill } }
+
+// WithTrouble lets /subscriptions show the channels whose posts are
+// failing, and how, with trouble (the delivery's).
+func WithTrouble(trouble TroubleFunc) Option { return func(r *Router) { r.trouble = trouble } }
 
 // WithClock sets the clock that stamps new subscriptions (default time.Now).
 func WithClock(now func() time.Time) Option { return func(r *Router) { r.now = now } }

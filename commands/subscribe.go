@@ -35,7 +35,7 @@ func (r *Router) subscribe(ctx context.Context, i *discordgo.Interaction) (Reply
 	}
 	var lines []string
 	for _, s := range resumed {
-		lines = append(lines, "Resumed "+subscriptionLine(s, false))
+		lines = append(lines, "Resumed "+subscriptionLine(s, false, ""))
 	}
 	backfill := o.integer(OptBackfill, 0)
 	if same != nil {
