@@ -45,6 +45,7 @@ func TestGateway(t *testing.T) {
 	t.Run("slow ephemeral answer", func(t *testing.T) { slowEphemeral(t, h) })
 	t.Run("apology", func(t *testing.T) { apology(t, h) })
 	t.Run("subscribe another channel", func(t *testing.T) { otherChannel(t, h) })
+	t.Run("client input", func(t *testing.T) { clientInput(t, h) })
 
 	t.Run("callback retried after a 500", func(t *testing.T) {
 		srv.InjectFault("POST /interactions/{id}/{token}/callback", discordtest.Fault{Status: 500})

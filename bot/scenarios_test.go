@@ -233,3 +233,23 @@ func otherChannel(t *testing.T, h *harness) {
 		t.Errorf("/subscribe channel: by a member who manages it = %q; want it subscribed", text(msg))
 	}
 }
+
+// clientInput sends what the bot has no handler for, a command another
+// version registered and a modal's submission: each gets a reply that
+// says what to do, and a log line at Warn, not Error, which is for the
+// bot's own faults.
+func clientInput(t *testing.T, h *harness) {
+	for _, i := range []*discordgo.Interaction{
+		inGuild(memberPerms, discordgo.InteractionApplicationCommand, discordgo.ApplicationCommandInteractionData{Name: "weather"}),
+		inGuild(memberPerms, discordgo.InteractionModalSubmit, discordgo.ModalSubmitInteractionData{CustomID: "feedback"}),
+	} {
+		id, _, msg := h.answer(t, i)
+		if !strings.Contains(text(msg), "does not know that command") {
+			t.Errorf("interaction of type %d answered %q; want advice", i.Type, text(msg))
+		}
+		line := h.waitLog(t, "id="+id)
+		if !strings.Contains(line, "level=WARN") || !strings.Contains(line, "input=") {
+			t.Errorf("interaction of type %d logged %q; want Warn, with the input", i.Type, line)
+		}
+	}
+}
