@@ -139,7 +139,8 @@ func itemKeys(feedURL string, it *gofeed.Item) []string {
 
 // normaliseLink makes the links of one page compare equal: scheme and host
 // in lower case, no default port, no fragment, no tracking parameters, the
-// query sorted, no trailing slash.
+// query sorted, no trailing slashes. Normalising a normal link changes
+// nothing.
 func normaliseLink(raw string) string {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil || u.Host == "" {
@@ -157,7 +158,7 @@ func normaliseLink(raw string) string {
 		}
 	}
 	u.RawQuery = q.Encode() // sorted by key
-	u.Path = strings.TrimSuffix(u.Path, "/")
+	u.Path = strings.TrimRight(u.Path, "/")
 	u.RawPath = ""
 	return u.String()
 }
