@@ -151,6 +151,9 @@ func normaliseLink(raw string) string {
 		u.Scheme = "https"
 		u.Host = strings.TrimSuffix(strings.TrimSuffix(u.Host, ":80"), ":443")
 	}
+	if u.Host == "" { // "https://:443": no page, and no key
+		return ""
+	}
 	q := u.Query()
 	for k := range q {
 		if strings.HasPrefix(strings.ToLower(k), "utm_") {
