@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
@@ -30,7 +31,7 @@ type app struct {
 	store    *store.Bolt        // nil when another process holds it (ask only)
 	session  *discordgo.Session // the Discord modes only
 	delivery *delivery.Delivery // with DISCORD_TOKEN only
-	feeds    *feeds.Poller      // with DISCORD_TOKEN only
+	feeds    *feeds.Poller      // with COOPBOT_FEEDS only
 	router   *commands.Router
 }
 
@@ -53,11 +54,12 @@ func openApp(ctx context.Context, env Env, articlesDir string, storeTimeout time
 }
 
 // openDiscordApp opens the library and the store for the gateway or the
-// interactions endpoint and makes the session; with DISCORD_TOKEN it also
-// makes the delivery of new articles to the subscribed channels and the
-// feed poller (issue 5), before the router, which it gives the delivery's
-// Sync and Backfill: /reload then posts what it adds, and /subscribe takes
-// backfill:N.
+// interactions endpoint and makes the session, and the feed poller when
+// COOPBOT_FEEDS lists feeds; with DISCORD_TOKEN it also makes the delivery
+// of new articles to the subscribed channels (issue 5), before the router,
+// which it gives the delivery's Sync and Backfill: /reload then posts what
+// it adds, and /subscribe takes backfill:N. Without the token (coopbot
+// serve needs none) the feeds are still polled into the folder.
 func openDiscordApp(ctx context.Context, env Env, cfg settings.Settings) (*app, error) {
 	a, err := openData(ctx, env, env.ArticlesDir, store.DefaultOpenTimeout, true)
 	if err != nil {
@@ -68,14 +70,35 @@ func openDiscordApp(ctx context.Context, env Env, cfg settings.Settings) (*app, 
 		return nil, err
 	}
 	if cfg.Token == "" {
-		env.Logger.Warn("DISCORD_TOKEN is not set: new articles are not posted to the subscribed channels")
 		a.router = commands.NewRouter(a.lib, a.store)
+		if len(cfg.Feeds) == 0 {
+			env.Logger.Warn("DISCORD_TOKEN is not set: new articles are not posted to the subscribed channels")
+			return a, nil
+		}
+		// Nothing posts, and nothing watches the folder: the poller syncs
+		// the library itself after saving items, so that they can be asked about.
+		env.Logger.Warn("DISCORD_TOKEN is not set: the feeds are polled into the articles folder, but new articles are not posted to the subscribed channels")
+		a.feeds = newPoller(a.store, env, cfg, feeds.WithOnSave(func(ctx context.Context) error {
+			_, err := a.lib.Sync(ctx)
+			return err
+		}))
 		return a, nil
 	}
 	a.delivery = delivery.New(a.lib, a.store, a.session, env.Logger)
-	a.feeds = feeds.NewPoller(a.store, env.ArticlesDir, cfg.Feeds, cfg.FeedInterval, nil, env.Logger)
-	a.router = commands.NewRouter(a.lib, a.store, commands.WithSync(a.delivery.Sync), commands.WithBackfill(a.delivery.Backfill))
+	a.feeds = newPoller(a.store, env, cfg)
+	a.router = commands.NewRouter(a.lib, a.store, commands.WithSync(a.delivery.Sync), commands.WithBackfill(a.delivery.Backfill),
+		commands.WithTrouble(a.delivery.Trouble))
 	return a, nil
+}
+
+// newPoller returns the poller of the feeds in cfg, saving into the
+// articles folder, or nil when there are none.
+func newPoller(st *store.Bolt, env Env, cfg settings.Settings, opts ...feeds.Option) *feeds.Poller {
+	if len(cfg.Feeds) == 0 {
+		return nil
+	}
+	opts = append([]feeds.Option{feeds.WithMaxNewItems(cfg.FeedMaxNew)}, opts...)
+	return feeds.NewPoller(st, env.ArticlesDir, cfg.Feeds, cfg.FeedInterval, nil, env.Logger, opts...)
 }
 
 // openData opens the library over articlesDir and the store under the
@@ -101,27 +124,30 @@ func openData(ctx context.Context, env Env, articlesDir string, storeTimeout tim
 }
 
 // serve runs answer (the gateway or the endpoint) until it returns, with
-// the delivery and the feed poller alongside: the outbox is drained, the
-// articles folder watched, and the feeds polled into it. When answer
-// returns, the delivery stops, letting each sender finish the post in
+// the delivery and the feed poller alongside, those there are: the outbox
+// is drained, the articles folder watched, and the feeds polled into it.
+// When answer returns, they stop, each sender finishing the post in
 // flight (what is left is posted at the next start).
 func (a *app) serve(ctx context.Context, env Env, answer func(ctx context.Context) error) error {
-	if a.delivery == nil {
-		return answer(ctx)
-	}
 	ctx, cancel := context.WithCancel(ctx)
-	delivered, polled := make(chan error, 1), make(chan error, 1)
-	go func() {
-		err := a.delivery.Run(ctx, env.ArticlesDir)
-		if err != nil {
-			env.Logger.Error("delivery stopped: new articles are not posted", "err", err)
-		}
-		delivered <- err
-	}()
-	go func() { polled <- a.feeds.Run(ctx) }()
+	defer cancel()
+	var wg sync.WaitGroup
+	var delivered, polled error
+	if a.delivery != nil {
+		wg.Go(func() {
+			delivered = a.delivery.Run(ctx, env.ArticlesDir)
+			if delivered != nil {
+				env.Logger.Error("delivery stopped: new articles are not posted", "err", delivered)
+			}
+		})
+	}
+	if a.feeds != nil {
+		wg.Go(func() { polled = a.feeds.Run(ctx) })
+	}
 	err := answer(ctx)
 	cancel()
-	return errors.Join(err, <-delivered, <-polled)
+	wg.Wait()
+	return errors.Join(err, delivered, polled)
 }
 
 // Close closes the store and the library.

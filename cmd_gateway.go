@@ -96,4 +96,5 @@ const settingsHelp = `Settings (from the environment or a .env file in the worki
   COOPBOT_HTTP_ADDR   the address serve listens on (default :8080)
   COOPBOT_FEEDS       RSS/Atom feeds to poll, comma-separated (optional)
   COOPBOT_FEED_INTERVAL  how often the feeds are polled (default 15m)
+  COOPBOT_FEED_MAX_NEW   how many new items of one feed a poll saves at most (default 50)
 `

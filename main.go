@@ -82,6 +82,7 @@ Settings (from the environment or a .env file in the working directory):
   COOPBOT_HTTP_ADDR     the address serve listens on (default :8080)
   COOPBOT_FEEDS         RSS/Atom feeds to poll, comma-separated; new items become article files
   COOPBOT_FEED_INTERVAL how often the feeds are polled (default 15m)
+  COOPBOT_FEED_MAX_NEW  how many new items of one feed a poll saves at most (default 50)
 `
 
 // run is coopbot with its command line, environment and standard streams.

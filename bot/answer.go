@@ -78,6 +78,17 @@ func (b *Bot) answer(ctx context.Context, i *discordgo.Interaction, first firstF
 	l.finished(b.editOriginal(ctx, i, b.checkedEdit(l, edit)), "edited")
 }
 
+// withResolved returns ctx carrying the permissions Discord resolved for
+// the channels the interaction raw names, for the router's handlers
+// (commands.WithChannelPermissions); raw that does not decode carries none.
+func withResolved(ctx context.Context, raw []byte) context.Context {
+	p, err := commands.ResolvedChannelPermissions(raw)
+	if err != nil || len(p) == 0 {
+		return ctx
+	}
+	return commands.WithChannelPermissions(ctx, p)
+}
+
 // placeholder is the first response sent for a reply that is late: an
 // empty list of choices for autocomplete, which cannot wait; "thinking…"
 // for a command; an acknowledgement that edits later for a button.

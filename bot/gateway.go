@@ -15,8 +15,12 @@ import (
 func (b *Bot) RunGateway(ctx context.Context) error {
 	work, stopWork := context.WithCancel(context.WithoutCancel(ctx))
 	defer stopWork()
-	remove := b.session.AddHandler(func(_ *discordgo.Session, ic *discordgo.InteractionCreate) {
-		b.fromGateway(work, ic.Interaction)
+	// The raw event, not the InteractionCreate one: its JSON holds the
+	// permissions of resolved channels, which discordgo does not decode.
+	remove := b.session.AddHandler(func(_ *discordgo.Session, e *discordgo.Event) {
+		if ic, ok := e.Struct.(*discordgo.InteractionCreate); ok && ic.Interaction != nil {
+			b.fromGateway(work, ic.Interaction, e.RawData)
+		}
 	})
 	defer remove()
 	ready := b.session.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {
@@ -48,16 +52,17 @@ func (b *Bot) RunGateway(ctx context.Context) error {
 	return nil
 }
 
-// fromGateway answers one interaction that came over the gateway; once
-// the bot is shutting down it only logs it, since nothing will answer it.
-func (b *Bot) fromGateway(ctx context.Context, i *discordgo.Interaction) {
+// fromGateway answers one interaction that came over the gateway as raw;
+// once the bot is shutting down it only logs it, since nothing will
+// answer it.
+func (b *Bot) fromGateway(ctx context.Context, i *discordgo.Interaction, raw []byte) {
 	if !b.begin() {
 		l := newLogLine(i)
 		b.log.Warn("interaction not taken: shutting down", "id", l.id, "type", l.kind, "command", l.command, "guild", l.guild)
 		return
 	}
 	defer b.end()
-	b.answer(ctx, i, func(ctx context.Context, r *discordgo.InteractionResponse) error {
+	b.answer(withResolved(ctx, raw), i, func(ctx context.Context, r *discordgo.InteractionResponse) error {
 		return b.callback(ctx, i, r)
 	})
 }

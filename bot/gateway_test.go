@@ -44,6 +44,8 @@ func TestGateway(t *testing.T) {
 	t.Run("slow answer deferred", func(t *testing.T) { slow(t, h) })
 	t.Run("slow ephemeral answer", func(t *testing.T) { slowEphemeral(t, h) })
 	t.Run("apology", func(t *testing.T) { apology(t, h) })
+	t.Run("subscribe another channel", func(t *testing.T) { otherChannel(t, h) })
+	t.Run("client input", func(t *testing.T) { clientInput(t, h) })
 
 	t.Run("callback retried after a 500", func(t *testing.T) {
 		srv.InjectFault("POST /interactions/{id}/{token}/callback", discordtest.Fault{Status: 500})
@@ -69,9 +71,11 @@ func TestGateway(t *testing.T) {
 		if !strings.Contains(text(msg), "/partners") {
 			t.Errorf("/help after a drop = %q; want the help", text(msg))
 		}
-		if !hasFrame(srv.Frames(), true, 6, "") || !hasFrame(srv.Frames(), false, 0, "RESUMED") {
-			t.Errorf("no Resume and RESUMED in the frames")
-		}
+		// The fake records a frame once it has written it, so the replayed
+		// interaction can be answered before RESUMED is recorded: wait for
+		// the frames, not for time.
+		waitFrame(t, srv, true, 6, "")
+		waitFrame(t, srv, false, 0, "RESUMED")
 		_, _, msg = h.answer(t, slash(t, memberPerms, commands.CmdHelp, nil))
 		if !strings.Contains(text(msg), "/partners") {
 			t.Errorf("/help after the resume = %q; want the help", text(msg))
@@ -114,13 +118,15 @@ func waitReady(t *testing.T, srv *discordtest.Server, n int) {
 	t.Fatalf("the bot never got READY")
 }
 
-// hasFrame reports whether frames hold one with op and type, sent by the
+// waitFrame waits up to 5 s for a frame with op and type, sent by the
 // client or by the fake.
-func hasFrame(frames []discordtest.Frame, fromClient bool, op int, typ string) bool {
-	for _, f := range frames {
-		if f.FromClient == fromClient && f.Op == op && f.Type == typ {
-			return true
-		}
+func waitFrame(t *testing.T, srv *discordtest.Server, fromClient bool, op int, typ string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if _, err := srv.WaitFrame(ctx, func(f discordtest.Frame) bool {
+		return f.FromClient == fromClient && f.Op == op && f.Type == typ
+	}); err != nil {
+		t.Errorf("no frame op %d %q from the client=%v: %v", op, typ, fromClient, err)
 	}
-	return false
 }

@@ -75,7 +75,7 @@ func (b *Bot) serveHTTP(work context.Context, key ed25519.PublicKey, w http.Resp
 	written := make(chan error, 1)
 	go func() {
 		defer b.end()
-		b.answer(work, &i, func(ctx context.Context, resp *discordgo.InteractionResponse) error {
+		b.answer(withResolved(work, body), &i, func(ctx context.Context, resp *discordgo.InteractionResponse) error {
 			select {
 			case firsts <- resp:
 				return <-written

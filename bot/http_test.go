@@ -113,6 +113,8 @@ func TestHTTP(t *testing.T) {
 	t.Run("slow answer deferred", func(t *testing.T) { slow(t, h) })
 	t.Run("slow ephemeral answer", func(t *testing.T) { slowEphemeral(t, h) })
 	t.Run("apology", func(t *testing.T) { apology(t, h) })
+	t.Run("subscribe another channel", func(t *testing.T) { otherChannel(t, h) })
+	t.Run("client input", func(t *testing.T) { clientInput(t, h) })
 
 	t.Run("shutdown finishes the interactions in flight", func(t *testing.T) {
 		h.lib.delay.Store(int64(3 * deferAfter))

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/coopbot/coopbot/commands"
 )
 
 // logLine gathers what the one log line of an interaction says: which
@@ -17,6 +19,7 @@ type logLine struct {
 	latency                  time.Duration // until the first response was sent
 	outcome                  string
 	handlerErr               error // the router's detail behind an apology
+	inputErr                 error // an interaction the bot has no handler for: the client's doing
 	sendErr                  error // a Discord call that failed for good
 }
 
@@ -40,9 +43,13 @@ func newLogLine(i *discordgo.Interaction) *logLine {
 }
 
 // handlerFailed notes the detail of a failure that the user sees as an
-// apology.
+// apology, or of an interaction the bot has no handler for.
 func (l *logLine) handlerFailed(err error) {
-	if err != nil {
+	switch {
+	case err == nil:
+	case errors.Is(err, commands.ErrUnknownInteraction):
+		l.inputErr = errors.Join(l.inputErr, err)
+	default:
 		l.handlerErr = errors.Join(l.handlerErr, err)
 	}
 }
@@ -70,8 +77,10 @@ func (l *logLine) finished(err error, outcome string) {
 }
 
 // logInteraction writes the interaction's line: at Info when all went
-// well, at Error with the detail when the user got an apology or Discord
-// did not get an answer. Tokens never appear in it.
+// well; at Warn when the interaction was one the bot has no handler for
+// (client input, such as a command registered by another version); at
+// Error, our own fault, with the detail when the user got an apology or
+// Discord did not get an answer. Tokens never appear in it.
 func (b *Bot) logInteraction(l *logLine) {
 	level := slog.LevelInfo
 	outcome := l.outcome
@@ -84,6 +93,11 @@ func (b *Bot) logInteraction(l *logLine) {
 	}
 	if total := time.Since(l.start); total-l.latency > time.Millisecond {
 		attrs = append(attrs, slog.Duration("total", total.Round(time.Millisecond)))
+	}
+	if l.inputErr != nil {
+		level = slog.LevelWarn
+		outcome = "not ours: " + outcome
+		attrs = append(attrs, slog.String("input", l.inputErr.Error()))
 	}
 	if l.handlerErr != nil {
 		level = slog.LevelError

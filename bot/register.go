@@ -4,10 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"time"
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/coopbot/coopbot/bot/discord"
+	"github.com/coopbot/coopbot/bot/settings"
 	"github.com/coopbot/coopbot/commands/limits"
 )
 
@@ -58,24 +61,36 @@ func Register(ctx context.Context, session *discordgo.Session, appID, guildID st
 		return err
 	})
 	if err != nil {
-		return Registration{}, fmt.Errorf("register %d commands %s: %s%w", len(cmds), reg.Where(), registerHint(err), err)
+		// Name the address the calls went to (DISCORD_API_BASE), not the
+		// https://discord.com that discordgo's URLs say.
+		base := discord.APIBase(session)
+		err = discord.Relocated(base, err)
+		return Registration{}, fmt.Errorf("register %d commands %s: %s%w", len(cmds), reg.Where(), registerHint(err, base), err)
 	}
 	return reg, nil
 }
 
-// registerHint explains the usual causes of a failed registration.
-func registerHint(err error) string {
+// registerHint explains the usual causes of a failed registration, the
+// calls having gone to base.
+func registerHint(err error, base *url.URL) string {
 	var rest *discordgo.RESTError
 	if !errors.As(err, &rest) || rest.Response == nil {
-		return ""
+		if errors.Is(err, context.Canceled) {
+			return ""
+		}
+		return fmt.Sprintf("no answer from %s (check DISCORD_API_BASE, or the network): ", base.Redacted())
+	}
+	viaProxy := ""
+	if base.Redacted() != settings.DefaultAPIBase {
+		viaProxy = fmt.Sprintf(", and that DISCORD_API_BASE %s forwards to Discord", base.Redacted())
 	}
 	switch rest.Response.StatusCode {
 	case 401:
-		return "Discord refused the token (check DISCORD_TOKEN): "
+		return "Discord refused the token (check DISCORD_TOKEN" + viaProxy + "): "
 	case 403:
-		return "the bot may not do this (check DISCORD_APP_ID, and that the bot was invited to DISCORD_GUILD_ID with the applications.commands scope): "
+		return "the bot may not do this (check DISCORD_APP_ID, and that the bot was invited to DISCORD_GUILD_ID with the applications.commands scope" + viaProxy + "): "
 	case 404:
-		return "unknown application or server (check DISCORD_APP_ID and DISCORD_GUILD_ID): "
+		return "unknown application or server (check DISCORD_APP_ID and DISCORD_GUILD_ID" + viaProxy + "): "
 	}
 	return ""
 }

@@ -2,12 +2,16 @@ package bot_test
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/coopbot/coopbot/bot"
+	"github.com/coopbot/coopbot/bot/discord"
 	"github.com/coopbot/coopbot/bot/discordtest"
+	"github.com/coopbot/coopbot/bot/settings"
 	"github.com/coopbot/coopbot/commands"
 )
 
@@ -50,5 +54,47 @@ func TestRegister(t *testing.T) {
 	bad[0].Name = "Bad Name"
 	if _, err := bot.Register(ctx, session, srv.AppID, guildID, bad); err == nil || !strings.Contains(err.Error(), "Bad Name") {
 		t.Errorf("Register(bad name) = %v; want the rule it breaks", err)
+	}
+}
+
+// A failed registration names where the calls went, DISCORD_API_BASE, not
+// the https://discord.com of discordgo's URLs (issue 8).
+func TestRegisterErrorNamesAPIBase(t *testing.T) {
+	t.Parallel()
+	gone := httptest.NewServer(http.NotFoundHandler())
+	gone.Close() // refuses connections from now on
+	refusing := discordtest.NewServer(t, discordtest.WithToken("other.token.x"), discordtest.ExpectRejections())
+	for _, tc := range []struct {
+		name, base string
+		want       []string
+	}{
+		{"unreachable", gone.URL, []string{"no answer from " + gone.URL, "DISCORD_API_BASE", gone.URL + "/api/v9/applications/"}},
+		{"token refused", refusing.URL, []string{"DISCORD_TOKEN", "DISCORD_API_BASE " + refusing.URL}},
+	} {
+		cfg, err := settings.Parse(env(map[string]string{
+			settings.EnvToken: testToken, settings.EnvAppID: refusing.AppID, settings.EnvAPIBase: tc.base,
+		}), settings.NeedToken)
+		if err != nil {
+			t.Fatal(err)
+		}
+		session, err := discord.NewSession(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Short: an unreachable base would be retried for seconds.
+		ctx, cancel := context.WithTimeout(context.Background(), 400*time.Millisecond)
+		_, err = bot.Register(ctx, session, cfg.AppID, "", commands.Catalog())
+		cancel()
+		if err == nil {
+			t.Fatalf("%s: Register() = nil", tc.name)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("%s: Register() = %v; want it to say %q", tc.name, err, w)
+			}
+		}
+		if strings.Contains(err.Error(), "https://discord.com") || strings.Contains(err.Error(), testToken) {
+			t.Errorf("%s: Register() = %v; want no https://discord.com, where the calls did not go, and no token", tc.name, err)
+		}
 	}
 }

@@ -215,3 +215,41 @@ func apology(t *testing.T, h *harness) {
 	}
 	h.waitLog(t, "level=ERROR", "id="+id, "command=search", "the index is on fire")
 }
+
+// otherChannel runs /subscribe channel:X as a member who manages the
+// channel the command is typed in but not X: refused, since Discord's
+// resolved permissions for X say so; then, allowed in X, it subscribes.
+func otherChannel(t *testing.T, h *harness) {
+	const other = "1300000000000000077"
+	manager := int64(memberPerms | discordgo.PermissionManageChannels)
+	h.srv.SetChannelPermissions(other, memberPerms)
+	_, _, msg := h.answer(t, slash(t, manager, commands.CmdSubscribe, map[string]string{"keywords": "tunnels", "channel": other}))
+	if !strings.Contains(text(msg), "Manage Channels permission in <#"+other+">") {
+		t.Errorf("/subscribe channel: where the member may not manage = %q; want a refusal naming the channel", text(msg))
+	}
+	h.srv.SetChannelPermissions(other, manager)
+	_, _, msg = h.answer(t, slash(t, memberPerms, commands.CmdSubscribe, map[string]string{"keywords": "tunnels", "channel": other}))
+	if !strings.Contains(text(msg), "will be posted in <#"+other+">") {
+		t.Errorf("/subscribe channel: by a member who manages it = %q; want it subscribed", text(msg))
+	}
+}
+
+// clientInput sends what the bot has no handler for, a command another
+// version registered and a modal's submission: each gets a reply that
+// says what to do, and a log line at Warn, not Error, which is for the
+// bot's own faults.
+func clientInput(t *testing.T, h *harness) {
+	for _, i := range []*discordgo.Interaction{
+		inGuild(memberPerms, discordgo.InteractionApplicationCommand, discordgo.ApplicationCommandInteractionData{Name: "weather"}),
+		inGuild(memberPerms, discordgo.InteractionModalSubmit, discordgo.ModalSubmitInteractionData{CustomID: "feedback"}),
+	} {
+		id, _, msg := h.answer(t, i)
+		if !strings.Contains(text(msg), "does not know that command") {
+			t.Errorf("interaction of type %d answered %q; want advice", i.Type, text(msg))
+		}
+		line := h.waitLog(t, "id="+id)
+		if !strings.Contains(line, "level=WARN") || !strings.Contains(line, "input=") {
+			t.Errorf("interaction of type %d logged %q; want Warn, with the input", i.Type, line)
+		}
+	}
+}

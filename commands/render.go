@@ -6,6 +6,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 	"github.com/coopbot/coopbot/commands/limits"
+	"github.com/coopbot/coopbot/knowledge/text"
 )
 
 // The limits replies are cut to; package limits has Discord's.
@@ -27,9 +28,11 @@ const (
 const color = 0x2B6CB0
 
 // truncate returns s cut to at most n runes on a rune boundary, ending in
-// "…" when cut, and with any invalid UTF-8 replaced.
+// "…" when cut, with any invalid UTF-8 replaced and the bidirectional
+// overrides and isolates taken out (they could make a title read
+// backwards). Every text of a reply passes through it.
 func truncate(s string, n int) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
+	s = text.StripBidiControls(strings.ToValidUTF8(s, "\uFFFD"))
 	if n <= 0 {
 		return ""
 	}

@@ -7,6 +7,7 @@ package commands
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime/debug"
 	"time"
@@ -30,6 +31,7 @@ type Router struct {
 	subs     subscription.Store
 	sync     SyncFunc
 	backfill BackfillFunc
+	trouble  TroubleFunc
 	now      func() time.Time
 
 	commands map[string]Handler
@@ -43,6 +45,10 @@ type SyncFunc func(ctx context.Context) (knowledge.SyncReport, error)
 // oldest first, and returns how many it queued.
 type BackfillFunc func(ctx context.Context, s subscription.Subscription, n int) (int, error)
 
+// TroubleFunc says how the posts to a channel are failing, or "" when
+// they are not.
+type TroubleFunc func(channelID string) string
+
 // An Option gives a Router what the runtime adds to the library and the
 // store.
 type Option func(*Router)
@@ -54,6 +60,10 @@ func WithSync(sync SyncFunc) Option { return func(r *Router) { r.sync = sync } }
 // WithBackfill lets /subscribe take backfill:N, posting past articles with
 // backfill (the delivery's); without it, backfill says it is unavailable.
 func WithBackfill(backfill BackfillFunc) Option { return func(r *Router) { r.backfill = backfill } }
+
+// WithTrouble lets /subscriptions show the channels whose posts are
+// failing, and how, with trouble (the delivery's).
+func WithTrouble(trouble TroubleFunc) Option { return func(r *Router) { r.trouble = trouble } }
 
 // WithClock sets the clock that stamps new subscriptions (default time.Now).
 func WithClock(now func() time.Time) Option { return func(r *Router) { r.now = now } }
@@ -89,7 +99,8 @@ func NewRouter(lib Knowledge, subs subscription.Store, opts ...Option) *Router {
 
 // Handle answers i. It always returns a reply to send: when err is not nil
 // the reply is an ephemeral apology (or empty autocomplete choices) and err
-// is the detail for the log. A deferred reply's work is wrapped the same way.
+// is the detail for the log; when err wraps ErrUnknownInteraction, the
+// reply says what to do instead, and the fault is not the bot's. A deferred reply's work is wrapped the same way.
 func (r *Router) Handle(ctx context.Context, i *discordgo.Interaction) (reply Reply, err error) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -97,6 +108,9 @@ func (r *Router) Handle(ctx context.Context, i *discordgo.Interaction) (reply Re
 		}
 	}()
 	reply, err = r.dispatch(ctx, i)
+	if errors.Is(err, ErrUnknownInteraction) && reply.Response != nil {
+		return reply, err
+	}
 	if err != nil || reply.Response == nil {
 		if err == nil {
 			err = fmt.Errorf("handler returned no response")
@@ -128,10 +142,13 @@ func (r *Router) dispatch(ctx context.Context, i *discordgo.Interaction) (Reply,
 	case discordgo.InteractionPing:
 		return Reply{Response: &discordgo.InteractionResponse{Type: discordgo.InteractionResponsePong}}, nil
 	case discordgo.InteractionApplicationCommand:
-		name := i.ApplicationCommandData().Name
-		h, ok := r.commands[name]
+		d, ok := i.Data.(discordgo.ApplicationCommandInteractionData)
 		if !ok {
-			return Reply{}, fmt.Errorf("unknown command %q", name)
+			return r.unknown(i, fmt.Errorf("command interaction without command data: %w", ErrUnknownInteraction))
+		}
+		h, ok := r.commands[d.Name]
+		if !ok {
+			return r.unknown(i, fmt.Errorf("unknown command %q: %w", oneLine(d.Name, 40), ErrUnknownInteraction))
 		}
 		return h(ctx, i)
 	case discordgo.InteractionApplicationCommandAutocomplete:
@@ -139,13 +156,33 @@ func (r *Router) dispatch(ctx context.Context, i *discordgo.Interaction) (Reply,
 	case discordgo.InteractionMessageComponent:
 		return r.button(ctx, i)
 	}
-	return Reply{}, fmt.Errorf("unsupported interaction type %d", i.Type)
+	return r.unknown(i, fmt.Errorf("unsupported interaction type %d: %w", i.Type, ErrUnknownInteraction))
+}
+
+// ErrUnknownInteraction is wrapped by the error Handle returns for an
+// interaction the bot has no handler for: a command it does not have (the
+// registered commands are older or newer than the bot), or a type of
+// interaction it does not answer. It comes from the client, not from a
+// fault of the bot's; the reply says what to do.
+var ErrUnknownInteraction = errors.New("the bot has no handler for this interaction")
+
+// unknown is the reply to an interaction the bot has no handler for, with
+// err, which wraps ErrUnknownInteraction.
+func (r *Router) unknown(i *discordgo.Interaction, err error) (Reply, error) {
+	if i.Type == discordgo.InteractionApplicationCommandAutocomplete {
+		return choices(nil), err
+	}
+	return ephemeral("This bot does not know that command (its commands may have changed since): type / to see the ones it has, or try `/help`."), err
 }
 
 // button rebuilds the page a Previous or Next button points to, replacing
 // the message it is on.
 func (r *Router) button(ctx context.Context, i *discordgo.Interaction) (Reply, error) {
-	id := i.MessageComponentData().CustomID
+	d, ok := i.Data.(discordgo.MessageComponentInteractionData)
+	if !ok {
+		return r.unknown(i, fmt.Errorf("component interaction without component data: %w", ErrUnknownInteraction))
+	}
+	id := d.CustomID
 	k, err := parsePageKey(id)
 	if err != nil {
 		return ephemeral("This button is from an older version of the bot. Run the command again."), nil

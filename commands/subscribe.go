@@ -17,17 +17,19 @@ import (
 // read the filter, resume the channel, then answer for a filter the
 // channel has already, or save the new subscription.
 func (r *Router) subscribe(ctx context.Context, i *discordgo.Interaction) (Reply, error) {
-	if reply, ok := r.canManage(i, "subscribe a channel"); !ok {
-		return reply, nil
-	}
 	o := optionsOf(i)
-	f, refused, err := r.subscriptionFilter(ctx, o)
-	if refused.Response != nil || err != nil {
-		return refused, err
-	}
 	channel := o.str(OptChannel)
 	if channel == "" {
 		channel = i.ChannelID
+	}
+	// Manage Channels is needed in the channel subscribed, which may not
+	// be the one the command was typed in.
+	if reply, ok := r.canManageIn(ctx, i, channel, "subscribe a channel"); !ok {
+		return reply, nil
+	}
+	f, refused, err := r.subscriptionFilter(ctx, o)
+	if refused.Response != nil || err != nil {
+		return refused, err
 	}
 	resumed, same, err := r.resumeChannel(i.GuildID, channel, f)
 	if err != nil {
@@ -35,7 +37,7 @@ func (r *Router) subscribe(ctx context.Context, i *discordgo.Interaction) (Reply
 	}
 	var lines []string
 	for _, s := range resumed {
-		lines = append(lines, "Resumed "+subscriptionLine(s, false))
+		lines = append(lines, "Resumed "+subscriptionLine(s, false, ""))
 	}
 	backfill := o.integer(OptBackfill, 0)
 	if same != nil {
@@ -143,11 +145,22 @@ func (r *Router) subscribeNew(ctx context.Context, i *discordgo.Interaction, cha
 // canManage checks that subscriptions can be changed here by this member:
 // in a server, with Manage Channels, and with a store to keep them.
 func (r *Router) canManage(i *discordgo.Interaction, what string) (Reply, bool) {
+	return r.canManageIn(context.Background(), i, i.ChannelID, what)
+}
+
+// canManageIn is canManage for the subscriptions of channel, where the
+// member needs Manage Channels (ctx carries the permissions Discord
+// resolved for a channel other than the interaction's).
+func (r *Router) canManageIn(ctx context.Context, i *discordgo.Interaction, channel, what string) (Reply, bool) {
 	switch {
 	case i.GuildID == "" || i.Member == nil:
 		return ephemeral("Subscriptions belong to server channels: run this in a channel of your server."), false
-	case !may(i, discordgo.PermissionManageChannels):
-		return ephemeral("You need the Manage Channels permission to " + what + ". Ask a moderator, or read the news now with `/latest`."), false
+	case !mayIn(ctx, i, channel, discordgo.PermissionManageChannels):
+		where := ""
+		if channel != i.ChannelID {
+			where = fmt.Sprintf(" in <#%s>", channel)
+		}
+		return ephemeral("You need the Manage Channels permission" + where + " to " + what + ". Ask a moderator, or read the news now with `/latest`."), false
 	case r.subs == nil:
 		return ephemeral("Subscriptions are not available on this bot."), false
 	}

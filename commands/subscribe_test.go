@@ -18,9 +18,11 @@ func TestSubscriptionFlow(t *testing.T) {
 	store := &memStore{}
 	now := time.Date(2025, 11, 20, 8, 0, 0, 0, time.UTC)
 	r := NewRouter(seedLib(), store, WithClock(func() time.Time { return now }))
+	// The moderator manages c9 too, as Discord says of the resolved channel.
+	ctx := WithChannelPermissions(context.Background(), ChannelPermissions{"c9": moderator})
 	run := func(in *discordgo.Interaction) string {
 		t.Helper()
-		reply, err := r.Handle(context.Background(), in)
+		reply, err := r.Handle(ctx, in)
 		if err != nil {
 			t.Fatalf("Handle(%s) = %v", in.Data, err)
 		}

@@ -59,12 +59,21 @@ func (r *Router) subscriptionsPage(ctx context.Context, i *discordgo.Interaction
 	w := pageWindow(len(subs), page)
 	var lines []string
 	for _, s := range subs[w.Lo:w.Hi] {
-		lines = append(lines, subscriptionLine(s, scope == scopeGuild))
+		lines = append(lines, subscriptionLine(s, scope == scopeGuild, r.troubleOf(s)))
 	}
 	e := card(title, joinLines(lines, maxDescription), nil, w.footer(len(subs), plural(len(subs), "subscription", "subscriptions")))
 	data := embedMessage(e, pager(CmdSubscriptions, []string{scope}, w))
 	data.Flags = discordgo.MessageFlagsEphemeral
 	return message(data), nil
+}
+
+// troubleOf says how the posts of an active subscription's channel are
+// failing, or "".
+func (r *Router) troubleOf(s subscription.Subscription) string {
+	if r.trouble == nil || s.State != subscription.Active {
+		return ""
+	}
+	return r.trouble(s.ChannelID)
 }
 
 // unsubscribe answers /unsubscribe [subscription]. Without one it removes
@@ -105,16 +114,22 @@ func (r *Router) unsubscribe(ctx context.Context, i *discordgo.Interaction) (Rep
 	if err := r.subs.DeleteSubscription(found.ID); err != nil && !errors.Is(err, subscription.ErrNoSubscription) {
 		return Reply{}, fmt.Errorf("delete subscription %s: %w", found.ID, err)
 	}
-	return message(embedMessage(card("Unsubscribed", "Removed "+subscriptionLine(*found, true)+".", nil, ""), nil)), nil
+	return message(embedMessage(card("Unsubscribed", "Removed "+subscriptionLine(*found, true, "")+".", nil, ""), nil)), nil
 }
 
-// subscriptionLine shows one subscription: number, channel, filter, state.
-func subscriptionLine(s subscription.Subscription, channel bool) string {
+// subscriptionLine shows one subscription: number, channel, filter,
+// state, and how its posts are failing when failing is not "".
+func subscriptionLine(s subscription.Subscription, channel bool, failing string) string {
 	line := fmt.Sprintf("`%s` ", s.ID)
 	if channel {
 		line += fmt.Sprintf("<#%s> ", s.ChannelID)
 	}
-	line += oneLine(escape(describeFilter(s.Filter)), 200)
+	filterRoom := 200
+	if failing != "" {
+		filterRoom = 80
+		failing = " · **posts failing**: " + oneLine(escape(failing), 110)
+	}
+	line += oneLine(escape(describeFilter(s.Filter)), filterRoom) + failing
 	if s.State == subscription.Paused {
 		reason := s.PausedReason
 		if reason == "" {

@@ -135,7 +135,12 @@ func (l *Library) Sync(ctx context.Context) (SyncReport, error) {
 	if l.closed {
 		return SyncReport{}, errors.New("library is closed")
 	}
-	files, skipped, err := scanArticles(l.cfg.ArticlesDir)
+	root, err := os.OpenRoot(l.cfg.ArticlesDir)
+	if err != nil {
+		return SyncReport{}, fmt.Errorf("read articles folder: %w", err)
+	}
+	defer root.Close()
+	files, skipped, err := scanArticles(root)
 	if err != nil {
 		return SyncReport{}, err
 	}
@@ -152,7 +157,7 @@ func (l *Library) Sync(ctx context.Context) (SyncReport, error) {
 	}
 	w := l.index.Writer()
 	dirty := false
-	for res, err := range l.load(ctx, todo) {
+	for res, err := range l.load(ctx, root, todo) {
 		if err != nil {
 			return SyncReport{}, err
 		}

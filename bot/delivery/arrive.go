@@ -71,16 +71,29 @@ func (d *Delivery) Arrived(rep knowledge.SyncReport) {
 }
 
 // arrive records files as seen and queues their posts in one transaction,
-// then wakes the senders.
+// then wakes the senders. An article dated before a subscription was made
+// is not posted to it (subscription.News).
 func (d *Delivery) arrive(files []string) error {
+	old := map[string]bool{}
 	fresh, queued, err := d.store.Arrive(files, func(s subscription.Subscription, file string) bool {
-		return subscription.Matches(d.lib, s, file)
+		if !subscription.Matches(d.lib, s, file) {
+			return false
+		}
+		a, _, _ := d.lib.Article(file)
+		if !subscription.News(s, a.Published) {
+			old[file] = true
+			return false
+		}
+		return true
 	}, d.opts.now())
 	if err != nil {
 		return err
 	}
 	for _, f := range fresh {
 		d.log.Info("new article", "file", f)
+	}
+	if len(old) > 0 {
+		d.log.Info("delivery: articles dated before a subscription are not posted to it (backfill:N posts past articles)", "articles", len(old))
 	}
 	if len(fresh) > 0 {
 		d.log.Info("delivery: posts queued", "articles", len(fresh), "posts", queued)

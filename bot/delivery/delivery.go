@@ -70,13 +70,14 @@ type Store interface {
 // the bot under Discord's global limit, and a nonce derived from the
 // channel and the article makes a retried post the same message.
 type Delivery struct {
-	lib     Articles
-	store   Store
-	session *discordgo.Session
-	log     *slog.Logger
-	opts    options
-	limiter *rate.Limiter
-	invalid *invalidRequests
+	lib      Articles
+	store    Store
+	session  *discordgo.Session
+	log      *slog.Logger
+	opts     options
+	limiter  *rate.Limiter
+	invalid  *invalidRequests
+	troubles troubles
 
 	kick chan struct{} // wakes the dispatcher; holds at most one wake-up
 
@@ -155,11 +156,12 @@ func New(lib Articles, store Store, session *discordgo.Session, logger *slog.Log
 	}
 	return &Delivery{
 		lib: lib, store: store, session: session, log: logger, opts: o,
-		limiter: rate.NewLimiter(o.rate, 1),
-		invalid: newInvalidRequests(o.invalidCap, o.invalidWindow, o.now, logger),
-		kick:    make(chan struct{}, 1),
-		senders: map[string]bool{},
-		skipped: map[string]bool{},
+		limiter:  rate.NewLimiter(o.rate, 1),
+		invalid:  newInvalidRequests(o.invalidCap, o.invalidWindow, o.now, logger),
+		troubles: troubles{now: o.now},
+		kick:     make(chan struct{}, 1),
+		senders:  map[string]bool{},
+		skipped:  map[string]bool{},
 	}
 }
 

@@ -117,3 +117,26 @@ func checkNonces(t *testing.T, fake *discordtest.Server) {
 		}
 	}
 }
+
+// A new article dated before a subscription was made is not posted to it,
+// as MonitoRSS does: a feed that republishes its archive floods no
+// channel. It still goes to an older subscription, and backfill:N still
+// posts past articles on request.
+func TestDeliveryNothingOlderThanTheSubscription(t *testing.T) {
+	t.Parallel()
+	e := newDeliveryEnv(t, nil)
+	e.subscribeAt(chKorea, knowledge.Filter{}, time.Now())
+	e.subscribe(chAll, knowledge.Filter{})
+	e.start()
+	e.copyFile(incoming("korea_trip.txt"), "korea_trip.txt") // dated 9 September 2024
+	e.waitPosts(map[string]int{chAll: 1, chKorea: 0}, 5*time.Second)
+	e.waitLog("articles dated before a subscription are not posted to it", time.Second)
+
+	today := time.Now().UTC().Format("02/01/2006")
+	e.write("today.txt", []byte("Hue University signs agreement with Leiden University\n\n"+today+
+		"\n\nToday Hue University and Leiden University signed a memorandum of understanding on water research.\n"))
+	e.waitPosts(map[string]int{chAll: 2, chKorea: 1}, 5*time.Second)
+	if title := e.fake.Messages(chKorea)[0].Embeds[0].Title; !strings.Contains(title, "Hue University signs agreement") {
+		t.Errorf("posted %q to the new subscription; want today's article", title)
+	}
+}

@@ -125,7 +125,9 @@ func TestDeliveryBackfillAndReload(t *testing.T) {
 	t.Parallel()
 	e := newDeliveryEnv(t, []discordtest.Option{discordtest.WithSpec("-")})
 	e.start()
-	r := commands.NewRouter(e.lib, e.store, commands.WithSync(e.d.Sync), commands.WithBackfill(e.d.Backfill))
+	// The subscription is dated before the article /reload adds, to which it is news.
+	r := commands.NewRouter(e.lib, e.store, commands.WithSync(e.d.Sync), commands.WithBackfill(e.d.Backfill),
+		commands.WithClock(func() time.Time { return subscribedAt }))
 	handle(t, r, chAll, commands.CmdSubscribe, map[string]string{commands.OptBackfill: "3"})
 	e.waitPosts(map[string]int{chAll: 3}, 5*time.Second)
 	latest, err := e.lib.Latest(context.Background(), 3, knowledge.Filter{})
@@ -176,4 +178,45 @@ func handle(t *testing.T, r *commands.Router, channel, name string, values map[s
 		}
 	}
 	return console.Plain(d)
+}
+
+// A post that keeps failing is logged at Warn on its first failure and on
+// every tenth after it, with the channel and the reason, and the channel
+// shows in /subscriptions as failing until a post goes.
+func TestDeliveryFailuresShow(t *testing.T) {
+	t.Parallel()
+	e := newDeliveryEnv(t, []discordtest.Option{discordtest.WithSpec("-")}, delivery.WithPostBackoff(10*time.Millisecond, 40*time.Millisecond))
+	const ch = "1500000000000000777"
+	e.subscribe(ch, knowledge.Filter{})
+	e.fake.InjectFault("POST /channels/"+ch+"/messages", discordtest.Fault{Status: http.StatusServiceUnavailable, Times: 12})
+	r := commands.NewRouter(e.lib, e.store, commands.WithTrouble(e.d.Trouble))
+	e.start()
+	e.copyFile(incoming("korea_trip.txt"), "korea_trip.txt")
+	e.waitLog("failed_tries=1 ", 5*time.Second)
+	if text := handle(t, r, ch, commands.CmdSubscriptions, nil); !strings.Contains(text, "posts failing") || !strings.Contains(text, "503") {
+		t.Errorf("/subscriptions while posts fail = %q; want the channel shown failing, with Discord's 503", text)
+	}
+	e.waitPosts(map[string]int{ch: 1}, 5*time.Second)
+	e.waitLog("posting works again", time.Second)
+	var warned []string
+	for _, line := range strings.Split(e.logs.String(), "\n") {
+		if strings.Contains(line, "post failed") {
+			if strings.Contains(line, "level=WARN") {
+				warned = append(warned, line)
+			} else if !strings.Contains(line, "level=DEBUG") {
+				t.Errorf("failed post logged %q; want Warn or Debug", line)
+			}
+		}
+	}
+	if len(warned) != 2 || !strings.Contains(warned[0], "failed_tries=1 ") || !strings.Contains(warned[1], "failed_tries=11 ") {
+		t.Errorf("failed posts at Warn:\n%s\nwant the 1st and the 11th of 12", strings.Join(warned, "\n"))
+	}
+	for _, w := range warned {
+		if !strings.Contains(w, "channel="+ch) || !strings.Contains(w, `reason="Discord answered 503 Service Unavailable"`) {
+			t.Errorf("failed post logged %q; want the channel and the reason", w)
+		}
+	}
+	if text := handle(t, r, ch, commands.CmdSubscriptions, nil); strings.Contains(text, "failing") {
+		t.Errorf("/subscriptions after the post went = %q; want no trouble", text)
+	}
 }

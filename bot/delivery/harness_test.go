@@ -68,11 +68,21 @@ func newDeliveryEnv(t testing.TB, fakeOpts []discordtest.Option, opts ...deliver
 	return e
 }
 
-// subscribe saves an active subscription of channel to f.
+// subscribedAt is when the harness's subscriptions were made: before the
+// test articles' dates, so that they are news to them (subscription.News).
+var subscribedAt = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// subscribe saves an active subscription of channel to f, made at subscribedAt.
 func (e *deliveryEnv) subscribe(channel string, f knowledge.Filter) subscription.Subscription {
 	e.t.Helper()
+	return e.subscribeAt(channel, f, subscribedAt)
+}
+
+// subscribeAt saves an active subscription of channel to f, made at made.
+func (e *deliveryEnv) subscribeAt(channel string, f knowledge.Filter, made time.Time) subscription.Subscription {
+	e.t.Helper()
 	s, err := e.store.SaveSubscription(subscription.Subscription{
-		GuildID: "1300000000000000001", ChannelID: channel, Filter: f, State: subscription.Active, CreatedAt: time.Now(),
+		GuildID: "1300000000000000001", ChannelID: channel, Filter: f, State: subscription.Active, CreatedAt: made,
 	})
 	if err != nil {
 		e.t.Fatalf("SaveSubscription() = %v", err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"math/rand/v2"
 	"net/http"
 	"time"
@@ -75,17 +76,22 @@ func (d *Delivery) deliver(ctx context.Context, e subscription.Post) {
 		switch res {
 		case sent:
 			d.log.Debug("delivery: posted", "channel", e.Channel, "file", e.File)
+			if n := d.troubles.over(e.Channel); n > 0 {
+				d.log.Info("delivery: posting works again", "channel", e.Channel, "failed_tries", n)
+			}
 			if err := d.store.Done(e); err != nil {
 				d.log.Error("delivery: remove a sent post from the outbox", "channel", e.Channel, "file", e.File, "err", err)
 			}
 			return
 		case dropped:
+			d.troubles.over(e.Channel)
 			d.log.Warn("delivery: post dropped", "channel", e.Channel, "file", e.File, "err", err)
 			if err := d.store.Done(e); err != nil {
 				d.log.Error("delivery: remove a dropped post from the outbox", "channel", e.Channel, "file", e.File, "err", err)
 			}
 			return
 		case lost:
+			d.troubles.over(e.Channel) // /subscriptions shows it paused instead
 			if !d.pause(e.Channel, pauseReasons[discord.Code(err)], err) {
 				sleep(ctx, d.opts.maxBackoff) // the store failed: try again later
 			}
@@ -99,7 +105,15 @@ func (d *Delivery) deliver(ctx context.Context, e subscription.Post) {
 			wait = backoff/2 + rand.N(backoff/2+1) // jittered, so senders do not retry in step
 			backoff = min(2*backoff, d.opts.maxBackoff)
 		}
-		d.log.Debug("delivery: post will be retried", "channel", e.Channel, "file", e.File, "in", wait, "err", err)
+		// The first failure and every tenth after it show at the default
+		// level; the others at Debug.
+		level := slog.LevelDebug
+		n := d.troubles.failed(e.Channel, err)
+		if n%warnEvery == 1 {
+			level = slog.LevelWarn
+		}
+		d.log.Log(ctx, level, "delivery: post failed; it will be retried", "channel", e.Channel, "file", e.File,
+			"failed_tries", n, "reason", failureReason(err), "in", wait, "err", err)
 		if sleep(ctx, wait) != nil {
 			return
 		}

@@ -40,3 +40,31 @@ func Code(err error) int {
 	}
 	return 0
 }
+
+// Relocated returns err with Discord's address in its message replaced by
+// base, where the request really went: discordgo names
+// https://discord.com/api/... whatever DISCORD_API_BASE says, and the HTTP
+// client quotes that URL in a network error. errors.Is and errors.As still
+// see err.
+func Relocated(base *url.URL, err error) error {
+	if err == nil || base == nil {
+		return err
+	}
+	from := "https://" + discordHost
+	to := strings.TrimSuffix(base.Redacted(), "/")
+	msg := err.Error()
+	if to == from || !strings.Contains(msg, from) {
+		return err
+	}
+	return &relocatedError{msg: strings.ReplaceAll(msg, from, to), err: err}
+}
+
+// relocatedError is an error whose message names the address a request
+// went to instead of Discord's.
+type relocatedError struct {
+	msg string
+	err error
+}
+
+func (e *relocatedError) Error() string { return e.msg }
+func (e *relocatedError) Unwrap() error { return e.err }

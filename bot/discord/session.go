@@ -80,3 +80,15 @@ func rewrite(base, u *url.URL) *url.URL {
 	}
 	return &c
 }
+
+// APIBase returns where the session's REST calls go: the DISCORD_API_BASE
+// NewSession was given, or https://discord.com for a session it did not make.
+func APIBase(s *discordgo.Session) *url.URL {
+	if s != nil && s.Client != nil {
+		if t, ok := s.Client.Transport.(*rewriteTransport); ok {
+			return t.base
+		}
+	}
+	u, _ := url.Parse(settings.DefaultAPIBase)
+	return u
+}

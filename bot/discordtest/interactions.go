@@ -82,7 +82,11 @@ func (s *Server) register(i *discordgo.Interaction) *discordgo.Interaction {
 func (s *Server) SendInteraction(i *discordgo.Interaction) (id, token string) {
 	s.t.Helper()
 	c := s.register(i)
-	if err := s.dispatch("INTERACTION_CREATE", c); err != nil {
+	raw, err := s.wire(c)
+	if err == nil {
+		err = s.dispatch("INTERACTION_CREATE", raw)
+	}
+	if err != nil {
 		s.t.Errorf("discordtest: SendInteraction: %v", err)
 	}
 	return c.ID, c.Token

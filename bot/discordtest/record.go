@@ -1,7 +1,9 @@
 package discordtest
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
 	"time"
@@ -91,4 +93,29 @@ func (s *Server) Frames() []Frame {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return append([]Frame(nil), s.frames...)
+}
+
+// WaitFrame waits until a gateway frame that match accepts has been
+// recorded, sent or received, and returns the first such; or ctx's error.
+// A frame the fake sends is recorded once written to the socket, so the
+// bot may act on it (and a test see the effect) before it is recorded:
+// wait for the frame rather than for time.
+func (s *Server) WaitFrame(ctx context.Context, match func(Frame) bool) (Frame, error) {
+	seen := 0
+	for {
+		s.mu.Lock()
+		frames, changed := append([]Frame(nil), s.frames[seen:]...), s.changed
+		s.mu.Unlock()
+		for _, f := range frames {
+			if match(f) {
+				return f, nil
+			}
+		}
+		seen += len(frames)
+		select {
+		case <-ctx.Done():
+			return Frame{}, fmt.Errorf("wait for a gateway frame: %w", ctx.Err())
+		case <-changed:
+		}
+	}
 }

@@ -52,7 +52,8 @@ type Server struct {
 	buckets      map[string]*bucket
 	global       bucket
 	gw           gatewayState
-	changed      chan struct{} // closed and replaced when state changes
+	channelPerms map[string]int64 // by channel id: SetChannelPermissions
+	changed      chan struct{}    // closed and replaced when state changes
 }
 
 // NewServer starts a fake Discord for t on 127.0.0.1:0 and closes it when

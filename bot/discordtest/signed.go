@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/ed25519"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net"
@@ -64,7 +63,7 @@ func (s *Server) PostSignedInteraction(endpoint string, interaction any, opts ..
 		s.mu.Lock()
 		s.interactions[registered.ID].overHTTP = true
 		s.mu.Unlock()
-		if body, err = json.Marshal(registered); err != nil {
+		if body, err = s.wire(registered); err != nil {
 			return nil, fmt.Errorf("post signed interaction: %w", err)
 		}
 	default:

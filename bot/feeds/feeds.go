@@ -1,6 +1,12 @@
 // Package feeds polls RSS and Atom feeds and saves each new item as an
 // article file in the articles folder, which stays the single source of
 // truth: the delivery's folder watcher then indexes and posts it.
+//
+// A feed's server is not trusted: the document is read up to 10 MiB, at
+// most 3 redirects are followed and only to http or https, a Retry-After
+// is honoured up to 24 hours, at most a set number of new items are saved
+// per poll, and every file is written inside the articles folder through
+// an os.Root. A feed's URL may carry a password: the log shows it redacted.
 package feeds
 
 import (
@@ -9,13 +15,17 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math"
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/mmcdole/gofeed"
+
+	"github.com/coopbot/coopbot/bot/settings"
 )
 
 // Limits of feed polling.
@@ -25,9 +35,20 @@ const (
 	// maxFeedBackoff is how many doublings of the interval a failing feed
 	// waits at most.
 	maxFeedBackoff = 4
+	// maxWait bounds any wait between two polls of a feed: the backoff,
+	// and the Retry-After a server asks for.
+	maxWait = 24 * time.Hour
+	// maxRedirects is how many redirects one request follows.
+	maxRedirects = 3
 	// feedTimeout bounds one feed request.
 	feedTimeout = 30 * time.Second
+	// DefaultMaxNewItems is how many new items of one feed a poll saves
+	// when WithMaxNewItems is not given.
+	DefaultMaxNewItems = 50
 )
+
+// errFeedTooLarge is the failure of a feed document over maxFeedBytes.
+var errFeedTooLarge = fmt.Errorf("feed larger than %d MiB", maxFeedBytes>>20)
 
 // Store is what the poller remembers between polls and across restarts:
 // which feeds were polled before, which items were saved, and the articles
@@ -39,7 +60,8 @@ type Store interface {
 	MarkFeedKnown(feedURL string) error
 	// FeedItemSeen reports whether an item with any of keys was saved.
 	FeedItemSeen(keys []string) (bool, error)
-	// RecordFeedItem records that the item with keys was saved as file.
+	// RecordFeedItem records that the item with keys was saved as file,
+	// or, with file "", that it was passed over for good.
 	RecordFeedItem(keys []string, file string) error
 	// MarkFilesSeen records articles as seen, so that they are never posted.
 	MarkFilesSeen(files []string) error
@@ -55,6 +77,8 @@ type Poller struct {
 	dir      string
 	urls     []string
 	interval time.Duration
+	maxNew   int
+	onSave   func(ctx context.Context) error
 	client   *http.Client
 	log      *slog.Logger
 
@@ -62,30 +86,53 @@ type Poller struct {
 	hosts map[string]*sync.Mutex
 }
 
+// An Option tunes a Poller.
+type Option func(*Poller)
+
+// WithMaxNewItems sets how many new items of one feed a poll saves at
+// most (default DefaultMaxNewItems): the newest; the others are passed
+// over for good, and the log says how many.
+func WithMaxNewItems(n int) Option {
+	return func(p *Poller) {
+		if n > 0 {
+			p.maxNew = n
+		}
+	}
+}
+
+// WithOnSave makes the poller call fn after each poll that saved items,
+// such as a sync of the library when no folder watcher runs; an error is
+// logged.
+func WithOnSave(fn func(ctx context.Context) error) Option {
+	return func(p *Poller) { p.onSave = fn }
+}
+
 // NewPoller returns a poller of urls every interval that saves new items
-// in dir; client makes the requests (http.DefaultClient when nil).
-func NewPoller(store Store, dir string, urls []string, interval time.Duration, client *http.Client, logger *slog.Logger) *Poller {
+// in dir; client makes the requests (http.DefaultClient when nil), with
+// the poller's own redirect rules.
+func NewPoller(store Store, dir string, urls []string, interval time.Duration, client *http.Client, logger *slog.Logger, opts ...Option) *Poller {
 	if client == nil {
 		client = http.DefaultClient
 	}
 	if logger == nil {
 		logger = slog.New(slog.DiscardHandler)
 	}
-	return &Poller{store: store, dir: dir, urls: urls, interval: interval, client: client, log: logger, hosts: map[string]*sync.Mutex{}}
+	p := &Poller{store: store, dir: dir, urls: urls, interval: interval, maxNew: DefaultMaxNewItems,
+		client: client, log: logger, hosts: map[string]*sync.Mutex{}}
+	for _, opt := range opts {
+		opt(p)
+	}
+	return p
 }
 
 // Run polls every feed at once and then every interval until ctx is done.
 func (f *Poller) Run(ctx context.Context) error {
 	var wg sync.WaitGroup
 	for _, u := range f.urls {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			f.follow(ctx, u)
-		}()
+		wg.Go(func() { f.follow(ctx, u) })
 	}
 	if len(f.urls) > 0 {
-		f.log.Info("polling feeds", "feeds", len(f.urls), "interval", f.interval)
+		f.log.Info("polling feeds", "feeds", len(f.urls), "interval", f.interval, "max_new_items", f.maxNew)
 	}
 	wg.Wait()
 	return nil
@@ -93,15 +140,17 @@ func (f *Poller) Run(ctx context.Context) error {
 
 // feedState is what a feed's poller remembers between polls.
 type feedState struct {
-	url          string
+	url          string // as configured, password included: for requests and the store only
+	name         string // url with its password redacted: for the log and errors
 	etag         string
 	lastModified string
+	movedTo      string // where the feed last redirected to, redacted
 	failures     int
 }
 
 // follow polls one feed until ctx is done.
 func (f *Poller) follow(ctx context.Context, u string) {
-	st := &feedState{url: u}
+	st := &feedState{url: u, name: settings.RedactURL(u)}
 	for {
 		wait := f.interval
 		saved, retryAfter, err := f.poll(ctx, st)
@@ -110,12 +159,13 @@ func (f *Poller) follow(ctx context.Context, u string) {
 			return
 		case err != nil:
 			st.failures++
-			wait = max(f.interval<<min(st.failures, maxFeedBackoff), retryAfter)
-			f.log.Warn("feed poll failed", "feed", u, "failures", st.failures, "next_in", wait, "err", err)
+			wait = max(backoff(f.interval, st.failures), retryAfter)
+			f.log.Warn("feed poll failed", "feed", st.name, "failures", st.failures, "next_in", wait, "err", err)
 		default:
 			st.failures = 0
 			if saved > 0 {
-				f.log.Info("feed items saved as articles", "feed", u, "items", saved)
+				f.log.Info("feed items saved as articles", "feed", st.name, "items", saved)
+				f.saved(ctx)
 			}
 		}
 		t := time.NewTimer(wait)
@@ -128,6 +178,30 @@ func (f *Poller) follow(ctx context.Context, u string) {
 	}
 }
 
+// saved runs the onSave hook, if any, after a poll saved items.
+func (f *Poller) saved(ctx context.Context) {
+	if f.onSave == nil {
+		return
+	}
+	if err := f.onSave(ctx); err != nil && ctx.Err() == nil {
+		f.log.Error("after saving feed items", "err", err)
+	}
+}
+
+// backoff is the wait after a feed's failures-th failure in a row: the
+// interval doubled for each, up to maxFeedBackoff times, and never over
+// maxWait unless the interval itself is longer.
+func backoff(interval time.Duration, failures int) time.Duration {
+	wait := interval
+	for range min(failures, maxFeedBackoff) {
+		if wait >= maxWait {
+			break
+		}
+		wait *= 2
+	}
+	return min(wait, max(maxWait, interval))
+}
+
 // poll fetches a feed once, conditionally, and saves its new items; it
 // returns how many it saved and, on failure, the wait the server asked for.
 func (f *Poller) poll(ctx context.Context, st *feedState) (int, time.Duration, error) {
@@ -137,7 +211,7 @@ func (f *Poller) poll(ctx context.Context, st *feedState) (int, time.Duration, e
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, st.url, nil)
 	if err != nil {
-		return 0, 0, fmt.Errorf("feed %s: %w", st.url, err)
+		return 0, 0, st.fail(err)
 	}
 	req.Header.Set("User-Agent", "coopbot (feed reader)")
 	req.Header.Set("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.5")
@@ -147,32 +221,119 @@ func (f *Poller) poll(ctx context.Context, st *feedState) (int, time.Duration, e
 	if st.lastModified != "" {
 		req.Header.Set("If-Modified-Since", st.lastModified)
 	}
-	resp, err := f.client.Do(req)
+	resp, permanent, err := f.do(req)
 	if err != nil {
-		return 0, 0, fmt.Errorf("feed %s: %w", st.url, err)
+		return 0, 0, st.fail(err)
 	}
 	defer resp.Body.Close()
+	f.noteMove(st, resp, permanent)
 	switch {
 	case resp.StatusCode == http.StatusNotModified:
-		f.log.Debug("feed not modified", "feed", st.url)
+		f.log.Debug("feed not modified", "feed", st.name)
 		return 0, 0, nil
 	case resp.StatusCode != http.StatusOK:
 		io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
-		return 0, retryAfter(resp.Header.Get("Retry-After")), fmt.Errorf("feed %s: status %s", st.url, resp.Status)
+		wait, asked := retryAfter(resp.Header.Get("Retry-After"), time.Now())
+		if asked > maxWait {
+			f.log.Warn("feed asked for a wait longer than the cap; waiting the cap", "feed", st.name, "asked", asked, "cap", maxWait)
+		}
+		return 0, wait, st.fail(fmt.Errorf("status %s", resp.Status))
+	case resp.ContentLength > maxFeedBytes:
+		return 0, 0, st.fail(errFeedTooLarge)
 	}
-	feed, err := gofeed.NewParser().Parse(io.LimitReader(resp.Body, maxFeedBytes))
-	if err != nil {
-		return 0, 0, fmt.Errorf("feed %s: parse: %w", st.url, err)
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxFeedBytes+1))
+	switch {
+	case err != nil:
+		return 0, 0, st.fail(err)
+	case len(body) > maxFeedBytes:
+		return 0, 0, st.fail(errFeedTooLarge)
 	}
-	saved, err := f.save(st.url, feed)
+	feed, err := ParseFeed(body)
 	if err != nil {
-		return saved, 0, err
+		return 0, 0, st.fail(err)
+	}
+	saved, err := f.save(st, feed)
+	if err != nil {
+		return saved, 0, st.fail(err)
 	}
 	// Remember the validators only once the items are saved, so that a
 	// failed save fetches the whole feed again.
 	st.etag, st.lastModified = resp.Header.Get("ETag"), resp.Header.Get("Last-Modified")
 	return saved, 0, nil
 }
+
+// ParseFeed parses an RSS, Atom or JSON feed document.
+func ParseFeed(body []byte) (*gofeed.Feed, error) {
+	feed, err := gofeed.NewParser().ParseString(string(body))
+	if err != nil {
+		return nil, fmt.Errorf("parse: %w", err)
+	}
+	return feed, nil
+}
+
+// do sends req with the poller's client, following at most maxRedirects
+// redirects and only to http or https; it reports whether every redirect
+// followed was permanent (301 or 308).
+func (f *Poller) do(req *http.Request) (*http.Response, bool, error) {
+	permanent := true
+	c := *f.client // a copy, so that each request has its own redirect rule
+	c.CheckRedirect = func(next *http.Request, via []*http.Request) error {
+		if len(via) > maxRedirects {
+			return fmt.Errorf("more than %d redirects", maxRedirects)
+		}
+		if next.URL.Scheme != "http" && next.URL.Scheme != "https" {
+			return fmt.Errorf("redirected to a %q URL; only http and https are followed", next.URL.Scheme)
+		}
+		if r := next.Response; r != nil && r.StatusCode != http.StatusMovedPermanently && r.StatusCode != http.StatusPermanentRedirect {
+			permanent = false
+		}
+		return nil
+	}
+	resp, err := c.Do(req)
+	return resp, permanent, err
+}
+
+// noteMove logs when a feed's answer came from another URL than the one
+// configured, once each time the place changes.
+func (f *Poller) noteMove(st *feedState, resp *http.Response, permanent bool) {
+	final := ""
+	if resp.Request != nil && resp.Request.URL.String() != st.url {
+		final = resp.Request.URL.Redacted()
+	}
+	if final == st.movedTo {
+		return
+	}
+	st.movedTo = final
+	switch {
+	case final == "":
+		f.log.Info("feed answers at its own URL again", "feed", st.name)
+	case permanent:
+		f.log.Warn("feed moved for good: put its new URL in COOPBOT_FEEDS", "feed", st.name, "to", final)
+	default:
+		f.log.Info("feed redirected", "feed", st.name, "to", final)
+	}
+}
+
+// fail wraps a poll's failure with the feed's redacted URL, and with the
+// password taken out of any message that quotes the URL in full.
+func (st *feedState) fail(err error) error {
+	return &feedError{feed: st.name, err: err, secret: settings.URLPassword(st.url)}
+}
+
+// feedError is a failed poll; its message never holds the feed's password.
+type feedError struct {
+	feed, secret string
+	err          error
+}
+
+func (e *feedError) Error() string {
+	msg := "feed " + e.feed + ": " + e.err.Error()
+	if e.secret != "" {
+		msg = strings.ReplaceAll(msg, e.secret, settings.Redacted)
+	}
+	return msg
+}
+func (e *feedError) Unwrap() error { return e.err }
 
 // lockHost takes the host's lock, so that one request at a time goes to
 // each host, and returns its release.
@@ -192,12 +353,18 @@ func (f *Poller) lockHost(raw string) func() {
 	return m.Unlock
 }
 
-// retryAfter reads a Retry-After header given in seconds, or 0.
-func retryAfter(v string) time.Duration {
-	if n, err := strconv.Atoi(v); err == nil && n > 0 {
-		return time.Duration(n) * time.Second
+// retryAfter reads a Retry-After header, in seconds or as an HTTP date,
+// and returns the wait to honour, at most maxWait, with the wait asked.
+func retryAfter(v string, now time.Time) (wait, asked time.Duration) {
+	if n, err := strconv.ParseUint(v, 10, 64); err == nil || errors.Is(err, strconv.ErrRange) {
+		asked = math.MaxInt64 // saturate rather than overflow
+		if err == nil && n <= math.MaxInt64/uint64(time.Second) {
+			asked = time.Duration(n) * time.Second
+		}
+	} else if t, err := http.ParseTime(v); err == nil {
+		asked = max(t.Sub(now), 0)
 	}
-	return 0
+	return min(asked, maxWait), asked
 }
 
 // errNoItemID is the reason an item with neither GUID nor link is skipped.

@@ -24,9 +24,10 @@ const (
 	EnvGuildID   = "DISCORD_GUILD_ID"
 	EnvAPIBase   = "DISCORD_API_BASE"
 	EnvHTTPAddr  = "COOPBOT_HTTP_ADDR"
-	// EnvFeeds and EnvFeedInterval: see feeds.go.
+	// EnvFeeds, EnvFeedInterval and EnvFeedMaxNew: see feeds.go.
 	EnvFeeds        = "COOPBOT_FEEDS"
 	EnvFeedInterval = "COOPBOT_FEED_INTERVAL"
+	EnvFeedMaxNew   = "COOPBOT_FEED_MAX_NEW"
 )
 
 // Defaults of the optional settings.
@@ -56,6 +57,8 @@ type Settings struct {
 	Feeds []string
 	// FeedInterval is how often each feed is polled.
 	FeedInterval time.Duration
+	// FeedMaxNew is how many new items of one feed a poll saves at most.
+	FeedMaxNew int
 }
 
 // Need says which of the optional-by-default settings a mode requires.
@@ -98,6 +101,9 @@ func Parse(getenv func(string) string, need Need) (Settings, error) {
 	if s.Feeds, s.FeedInterval, err = parseFeeds(getenv(EnvFeeds), getenv(EnvFeedInterval)); err != nil {
 		return Settings{}, err
 	}
+	if s.FeedMaxNew, err = parseFeedMaxNew(getenv(EnvFeedMaxNew)); err != nil {
+		return Settings{}, err
+	}
 	return s, nil
 }
 
@@ -115,6 +121,7 @@ func (s Settings) LogValue() slog.Value {
 		slog.String("http_addr", s.HTTPAddr),
 		slog.Int("feeds", len(s.Feeds)),
 		slog.Duration("feed_interval", s.FeedInterval),
+		slog.Int("feed_max_new", s.FeedMaxNew),
 	)
 }
 
