@@ -42,6 +42,14 @@ func (e *events) sign(f *frame) {
 	}
 	// "signed MoUs with A, B and C": one document with each; "signed an
 	// MoU with A and B", "A, B and C signed": one document between all.
+	first := len(e.w.facts.Agreements)
+	defer func() {
+		if g, ok := e.numberedGroup(u); ok {
+			g.parties, g.agreements = parties, [2]int{first, len(e.w.facts.Agreements)}
+			g.date, g.evidence = d, u.text
+			e.group = &g
+		}
+	}()
 	groups := [][]int{parties}
 	if e.oneEach(f, docs) {
 		groups = nil
@@ -629,4 +637,86 @@ func (w *draft) aboutCooperation() bool {
 		n += len(delegationCue.re.FindAllString(u.lower, -1))
 	}
 	return n >= 3
+}
+
+// pendingGroup is a number of bodies of a country that a signing names
+// before the text lists them: "X and six Tunisian universities initialled
+// an agreement", then "… the six partner universities in Tunisia: A, B, …".
+type pendingGroup struct {
+	n       int
+	country string
+	// parties are those the signing named; agreements the span of the
+	// records it made.
+	parties    []int
+	agreements [2]int
+	date       article.Date
+	evidence   string
+}
+
+// numberWords are the numbers a group is counted by.
+var numberWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+	"eleven": 11, "twelve": 12}
+
+// numberedGroup finds "six Tunisian universities" in a unit.
+func (e *events) numberedGroup(u *unit) (pendingGroup, bool) {
+	for k := 0; k+2 < len(u.toks); k++ {
+		n, ok := numberWords[u.word(k)]
+		if !ok {
+			continue
+		}
+		c, ok := e.w.x.gaz.CountryOfDemonym(u.toks[k+1].Text)
+		if !ok {
+			continue
+		}
+		j := k + 2
+		if u.word(j) == "partner" {
+			j++
+		}
+		if w := u.word(j); w == "universities" || w == "institutions" || w == "colleges" || w == "heis" {
+			return pendingGroup{n: n, country: c}, true
+		}
+	}
+	return pendingGroup{}, false
+}
+
+// fillGroup reads a list of as many bodies of the pending group's country
+// as it counted as the group, and makes them parties of its signing.
+func (e *events) fillGroup(u *unit) {
+	g := e.group
+	var members []int
+	for j, m := range u.insts {
+		if e.w.orgs.list[m.Org].country != g.country {
+			continue
+		}
+		if len(members) > 0 && !joined(u, u.insts[j-1].To, m.From) {
+			members = nil
+		}
+		members = appendOrg(members, m.Org)
+		if len(members) == g.n {
+			break
+		}
+	}
+	if len(members) != g.n {
+		return
+	}
+	e.group = nil
+	all := slices.Clone(g.parties)
+	for _, m := range members {
+		all = appendOrg(all, m)
+	}
+	var names []string
+	for _, id := range all {
+		if n := e.w.orgName(id); n != "" && !slices.Contains(names, n) {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	for i := g.agreements[0]; i < g.agreements[1] && i < len(e.w.facts.Agreements); i++ {
+		e.w.facts.Agreements[i].Parties = names
+	}
+	for i := range all {
+		for j := i + 1; j < len(all); j++ {
+			e.pair(all[i], all[j], KindAgreement, g.date, g.evidence)
+		}
+	}
 }

@@ -44,6 +44,9 @@ func (w *draft) findDelegations(u *unit) []delegation {
 		if !strongDelegationNouns[noun] && !(u.word(i-1) == "the" || u.word(i-1) == "visiting") {
 			continue // "a research team", "guests from the industry"
 		}
+		if noun == "mission" && (u.word(i-1) == "on" || u.word(i-2) == "on" && u.word(i-1) == "a") && len(out) > 0 {
+			continue // "a delegation had been on mission in Tunisia": the same delegation's trip
+		}
 		d := delegation{at: i, from: i, to: i + 1, visitor: -1}
 		// "the X delegation", "X's delegation", "the IIT Madras delegation".
 		for _, m := range u.insts {

@@ -64,6 +64,8 @@ type events struct {
 	signedBefore bool
 	// stops counts the stops read so far.
 	stops int
+	// group is a signing's numbered group the text has yet to list.
+	group *pendingGroup
 	// guessed are the visits (visitor, host) read only from the dateline
 	// of a signing, which the text may tell otherwise later: "LEÓN – …
 	// signed with UTE. It was signed in Quito … during his visit to UTE".
@@ -154,6 +156,9 @@ func (e *events) read(u *unit) {
 			return
 		}
 		e.partnersOf = -1
+	}
+	if e.group != nil {
+		e.fillGroup(u)
 	}
 	dels := e.w.findDelegations(u)
 	for i := range dels {

@@ -186,6 +186,23 @@ func TestEventFrames(t *testing.T) {
 			},
 		},
 		{
+			name: "'X and six Tunisian universities initialled an agreement', listed later: all seven are parties",
+			text: "Cooperation with Tunisia\n\n20/02/2012\n\nOn 17 February 2012, at the rectorate of the Université de Tunis El Manar, the Université Paris Panthéon-Sorbonne and six Tunisian universities initialled a new framework cooperation agreement.\n\n" +
+				"A large French delegation had been on mission in Tunisia since 15 February, made up mainly of academics.\n\n" +
+				"The visitors split into working groups hosted by the six partner universities in Tunisia: Université Tunis 9 avril, Université de Tunis El Manar, Université de La Manouba, Université de Carthage, Université de Sfax and Université de Sousse.",
+			check: func(t *testing.T, f Facts) {
+				if len(f.Agreements) != 1 || len(f.Agreements[0].Parties) != 7 {
+					t.Errorf("Agreements = %+v; want one with seven parties", f.Agreements)
+				}
+				if !hasPair(f, "Université de Sfax", "Université de Carthage") {
+					t.Errorf("Partnerships = %+v; want the Tunisian parties paired too", f.Partnerships)
+				}
+				if len(visitOf(f, "Université Paris Panthéon-Sorbonne", "Université Tunis 9 avril")) != 1 {
+					t.Errorf("Visits = %+v; want a stop at Université Tunis 9 avril", f.Visits)
+				}
+			},
+		},
+		{
 			name: "'was visited by': the body after 'by' is the visitor",
 			text: "Guests\n\n03/03/2024\n\nNorthvale University in Estria was visited by Karsk Institute of Technology on 2 March 2024.",
 			check: func(t *testing.T, f Facts) {

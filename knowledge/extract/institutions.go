@@ -162,6 +162,8 @@ func headSpan(toks []text.Token, h int, isPlace func(string) bool) (from, to int
 		case t.IsWord() && t.IsCap() && !isTitleWord(t.Text) && !honorifics[t.Text] && !isMonthOrDay(t.Text),
 			mission && missionWords[t.Text]:
 			to++
+		case isNumeral(t.Text) && to > h && toks[to-1].IsCap() && to+1 < len(toks) && nameMonths[strings.ToLower(toks[to+1].Text)]:
+			to += 2 // "Université Tunis 9 avril", "Universidad 2 de Mayo": named after a day
 		case isNumeral(t.Text) && to > h && toks[to-1].IsCap() && (to+1 >= len(toks) || !toks[to+1].IsWord() || !toks[to+1].IsCap()):
 			to++ // "Université Paris 13", "Lille 2"
 		case mission && t.Text == "in" && to+1 < len(toks) && toks[to+1].IsCap() && isPlace(toks[to+1].Text):
@@ -196,6 +198,12 @@ func headSpan(toks []text.Token, h int, isPlace func(string) bool) (from, to int
 	}
 	return from, to
 }
+
+// nameMonths are the months, in French and Spanish, of the days that
+// name universities: "Université 7 novembre", "Université Tunis 9 avril".
+var nameMonths = text.Set("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+	"novembre", "décembre", "enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+	"octubre", "noviembre", "diciembre")
 
 // articles may follow a connector inside a name: "de la", "of the", "di".
 var articles = text.Set("the", "la", "le", "les", "el", "los", "las", "der", "die", "das", "l'")
