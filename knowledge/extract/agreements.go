@@ -664,11 +664,17 @@ func (e *events) numberedGroup(u *unit) (pendingGroup, bool) {
 		if !ok {
 			continue
 		}
+		// "six Tunisian universities", "the three local universities": of a
+		// country, or of any.
 		c, ok := e.w.x.gaz.CountryOfDemonym(u.toks[k+1].Text)
-		if !ok {
-			continue
-		}
 		j := k + 2
+		switch {
+		case ok:
+		case u.word(k+1) == "local":
+			c = ""
+		default:
+			continue // "the two universities" counts bodies named already
+		}
 		if u.word(j) == "partner" {
 			j++
 		}
@@ -685,7 +691,7 @@ func (e *events) fillGroup(u *unit) {
 	g := e.group
 	var members []int
 	for j, m := range u.insts {
-		if e.w.orgs.list[m.Org].country != g.country {
+		if g.country != "" && e.w.orgs.list[m.Org].country != g.country || slices.Contains(g.parties, m.Org) && g.country == "" {
 			continue
 		}
 		if len(members) > 0 && !joined(u, u.insts[j-1].To, m.From) {

@@ -203,6 +203,28 @@ func TestEventFrames(t *testing.T) {
 			},
 		},
 		{
+			name: "'Safaricom and Huawei signed … with the three local universities': firms the text names nowhere else sign, with the three listed next",
+			text: "Tech MoU\n\nJune 6, 2011\n\nToday Safaricom and Huawei signed a memorandum of understanding with the three local universities under a programme for engineering graduates.\n\n" +
+				"By signing the memorandum with the University of Nairobi, Moi University and Jomo Kenyatta University of Agriculture and Technology (JKUAT), the two firms want students to graduate with modern skills.",
+			check: func(t *testing.T, f Facts) {
+				if len(agreementOf(f, "Huawei", "Jomo Kenyatta University of Agriculture and Technology", "Moi University", "Safaricom", "University of Nairobi")) == 0 {
+					t.Errorf("Agreements = %+v; want one of the five", f.Agreements)
+				}
+				if !hasPair(f, "Safaricom", "Moi University") {
+					t.Errorf("Partnerships = %+v; want Safaricom with Moi University", f.Partnerships)
+				}
+			},
+		},
+		{
+			name: "'ZJU and TU Delft signed': acronyms bound later are no new parties",
+			text: "Europe tour\n\n10/05/2024\n\nA delegation of Zhejiang University (ZJU) visited Delft University of Technology (TU Delft). After a tour of the Hydraulic Engineering Laboratory, ZJU and TU Delft signed a memorandum of understanding.",
+			check: func(t *testing.T, f Facts) {
+				if len(f.Agreements) != 1 || len(f.Agreements[0].Parties) != 2 {
+					t.Errorf("Agreements = %+v; want one between ZJU and TU Delft", f.Agreements)
+				}
+			},
+		},
+		{
 			name: "'was visited by': the body after 'by' is the visitor",
 			text: "Guests\n\n03/03/2024\n\nNorthvale University in Estria was visited by Karsk Institute of Technology on 2 March 2024.",
 			check: func(t *testing.T, f Facts) {

@@ -165,7 +165,63 @@ func (w *draft) partiesBeside(u *unit) []mention {
 			out = append(out, m)
 		}
 	}
+	return append(out, w.subjectParties(u, verb)...)
+}
+
+// subjectParties reads the names joined by "and" right before a signing
+// verb as parties when the text knows none of them: "Today Safaricom and
+// Huawei signed a memorandum with the three universities".
+func (w *draft) subjectParties(u *unit, verb int) []mention {
+	k := slices.IndexFunc(u.toks, func(t text.Token) bool { return t.Start == verb })
+	if k < 0 || slices.ContainsFunc(u.insts, func(m mention) bool { return m.From < k }) || slices.ContainsFunc(u.parts, func(p [2]int) bool { return p[0] < k }) {
+		return nil // the subject names a body the text knows
+	}
+	for k > 0 && (u.word(k-1) == "have" || u.word(k-1) == "has" || u.word(k-1) == "jointly" || u.word(k-1) == "also" || u.word(k-1) == "officially") {
+		k--
+	}
+	var runs [][2]int
+	for len(runs) < 3 && k > 0 {
+		j := k
+		for k > 0 && u.toks[k-1].IsWord() && u.toks[k-1].IsCap() && !inMention(u.insts, k-1) && j-k < 3 {
+			k--
+		}
+		for k < j && (leftStops[u.toks[k].Text] || isMonthOrDay(u.toks[k].Text)) {
+			k++ // "Today Safaricom"
+		}
+		if k == j {
+			return nil
+		}
+		runs = append(runs, [2]int{k, j})
+		if k == 0 || u.word(k-1) != "and" && u.word(k-1) != "&" && u.word(k-1) != "," {
+			break
+		}
+		k--
+	}
+	if len(runs) < 2 {
+		return nil
+	}
+	var out []mention
+	for _, r := range runs {
+		if inPersonSpan(u.people, r[0]) {
+			return nil // "Smith and Jones signed": people
+		}
+		m, ok := w.partyRun(u, r[0], r[1])
+		if !ok || slices.ContainsFunc(u.toks[r[0]:r[1]], text.Token.IsAcronym) {
+			return nil // "ZJU and TU Delft": acronyms the text binds later
+		}
+		out = append(out, m)
+	}
 	return out
+}
+
+// inPersonSpan reports whether token i lies inside one of ps.
+func inPersonSpan(ps []personMention, i int) bool {
+	for _, p := range ps {
+		if i >= p.From && i < p.To {
+			return true
+		}
+	}
+	return false
 }
 
 // mentionEndingAt reports whether a mention (with its acronym) ends right before token i.
