@@ -125,6 +125,9 @@ func (e *events) signingPlace(u *unit) (country string, dateline bool) {
 		if p.Demonym || p.Place.Country == "" || inMention(u.insts, p.From) || p.From == 0 {
 			continue
 		}
+		if mentionEndingAt(u.insts, p.From-1) {
+			continue // "Rector of Tenri University in Japan": where the body is
+		}
 		if w := u.word(p.From - 1); w == "in" || w == "at" {
 			return p.Place.Country, false
 		}

@@ -107,7 +107,7 @@ func (w *draft) placeInstitutions() {
 	for id, e := range w.orgs.list {
 		for name := range e.names {
 			if inst, ok := w.x.gaz.Institution(name); ok && inst.Country != "" {
-				votes[id][inst.Country] += 50
+				votes[id][inst.Country] += 120 // above a place in the name: "Universidad del Valle" is not in Valle, Honduras
 				break
 			}
 		}

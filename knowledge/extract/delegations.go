@@ -61,6 +61,14 @@ func (w *draft) findDelegations(u *unit) []delegation {
 				d.visitor, d.from = m.Org, m.From
 			}
 		}
+		// "… and the Universidad Autónoma de Nuevo León, whose delegation": the body before "whose".
+		if d.visitor < 0 && u.word(i-1) == "whose" && u.word(i-2) == "," {
+			for _, m := range u.insts {
+				if m.To == i-2 || m.To+3 == i-2 && u.word(m.To) == "(" {
+					d.visitor = m.Org
+				}
+			}
+		}
 		// "delegation from/of (the) (Faculty of …,) X".
 		if d.visitor < 0 && (u.word(i+1) == "from" || u.word(i+1) == "of" || u.word(i+1) == "representing") {
 			for j, m := range u.insts {

@@ -225,6 +225,35 @@ func TestEventFrames(t *testing.T) {
 			},
 		},
 		{
+			name: "'USAL' spells the Universidad de Salamanca, not the UANL; 'the UANL, whose delegation' visits",
+			text: "Twinning\n\n10/04/2019\n\nUSAL hosted the opening of the days of the Universidad Autónoma de Nuevo León in Salamanca.\n\n" +
+				"These days a bridge links Salamanca and Mexico thanks to the twinning of the Universidad de Salamanca and the Universidad Autónoma de Nuevo León, whose delegation, headed by its rector, is spending this week in Salamanca.",
+			check: func(t *testing.T, f Facts) {
+				for _, in := range f.Institutions {
+					if in.Name == "USAL" {
+						t.Errorf("Institutions = %+v; USAL is the Universidad de Salamanca", f.Institutions)
+					}
+				}
+				if len(visitOf(f, "Universidad Autónoma de Nuevo León", "Universidad de Salamanca")) != 1 || len(visitOf(f, "Universidad de Salamanca", "")) != 0 {
+					t.Errorf("Visits = %+v; want UANL → Universidad de Salamanca", f.Visits)
+				}
+			},
+		},
+		{
+			name: "'Rector of Tenri University in Japan' says where Tenri is, not where it signed",
+			text: "Agreement\n\n09/06/2014\n\nCALI - Iván Enrique Ramos Calderón, Rector of the Universidad del Valle, and Masahiko Iburi, Rector of Tenri University in Japan, put their signatures to an academic cooperation agreement at a ceremony held today.",
+			check: func(t *testing.T, f Facts) {
+				if len(visitOf(f, "Universidad del Valle", "Tenri University")) != 0 {
+					t.Errorf("Visits = %+v; Univalle went nowhere", f.Visits)
+				}
+				for _, in := range f.Institutions {
+					if in.Name == "Universidad del Valle" && in.Country != "Colombia" {
+						t.Errorf("Universidad del Valle is in %q; want Colombia (the gazetteer's, over a place in the name)", in.Country)
+					}
+				}
+			},
+		},
+		{
 			name: "'was visited by': the body after 'by' is the visitor",
 			text: "Guests\n\n03/03/2024\n\nNorthvale University in Estria was visited by Karsk Institute of Technology on 2 March 2024.",
 			check: func(t *testing.T, f Facts) {

@@ -101,7 +101,7 @@ var leftStops = text.Set(
 var honorifics = text.Set(
 	"Prof", "Professor", "Assoc", "Associate", "Asst", "Assistant", "Dr", "Mr", "Ms", "Mrs", "Miss",
 	"Madam", "Sir", "PhD", "Ph.D", "MSc", "M.Sc", "MA", "Eng", "Engr", "H.E", "HE", "Hon", "Rev",
-	"Lt", "Col", "Gen", "Mx",
+	"Lt", "Col", "Gen", "Mx", "Doctor",
 )
 
 // titleWords start a person's position: "Vice Rector", "Head of the Department of …".

@@ -142,14 +142,26 @@ func (es *orgs) bindAcronym(acr string) (int, bool) {
 			}
 		}
 	}
-	for id, e := range es.list {
-		for name := range e.names {
-			if initialsFit(acr, name) {
-				if found >= 0 && found != id {
-					return 0, false // ambiguous
+	// A name the acronym spells exactly wins over names it fits but for a
+	// letter: USAL is the Universidad de Salamanca, not the Universidad
+	// Autónoma de Nuevo León.
+	for _, exact := range []bool{true, false} {
+		for id, e := range es.list {
+			for name := range e.names {
+				fits := initialsMisses(acr, name) == 0 || syllabicAcronym(acr, name)
+				if !exact {
+					fits = initialsFit(acr, name)
 				}
-				found = id
+				if fits {
+					if found >= 0 && found != id {
+						return 0, false // ambiguous
+					}
+					found = id
+				}
 			}
+		}
+		if found >= 0 {
+			break
 		}
 	}
 	if found < 0 {
@@ -217,6 +229,44 @@ func initialsFit(acr, name string) bool {
 		k++
 	}
 	return misses <= 1 && len(a)-misses >= 2
+}
+
+// syllabicAcronym reports whether acr is made of the first letters of
+// each of name's words in order, one or more from each, connectors
+// optional: "UCALP" of "Universidad Católica de La Plata", "UNCuyo" of
+// "Universidad Nacional de Cuyo".
+func syllabicAcronym(acr, name string) bool {
+	a := []rune(text.Fold(acr))
+	var words [][]rune
+	for _, w := range strings.Fields(text.Fold(name)) {
+		words = append(words, []rune(w))
+	}
+	if len(a) < 4 || len(words) < 2 {
+		return false
+	}
+	// match(i, k): a[i:] is spelt by words[k:].
+	var match func(i, k int) bool
+	match = func(i, k int) bool {
+		if k == len(words) {
+			return i == len(a)
+		}
+		w := words[k]
+		if nameConnectors[string(w)] || articles[string(w)] {
+			if match(i, k+1) {
+				return true // a connector may give no letter
+			}
+		}
+		for n := 1; n <= len(w) && i+n <= len(a) && n <= 3; n++ {
+			if a[i+n-1] != w[n-1] {
+				break
+			}
+			if match(i+n, k+1) {
+				return true
+			}
+		}
+		return false
+	}
+	return match(0, 0)
 }
 
 // mergeVariants folds a name used only in captions into the prose org

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/coopbot/coopbot/knowledge/text"
 )
@@ -37,7 +38,7 @@ func findPeople(s string, toks []text.Token, insts []mention) []personMention {
 		start := i
 		var lead []string
 		// A position before the name: "President", "Vice Rector", "Executive Vice President".
-		for i < len(toks) && titleWords[toks[i].Text] && toks[i].IsCap() {
+		for i < len(toks) && isTitleWord(toks[i].Text) && toks[i].IsCap() {
 			lead = append(lead, toks[i].Text)
 			i++
 		}
@@ -121,6 +122,8 @@ func isHonorific(toks []text.Token, i int) bool {
 		return t != "prof" && t != "doc" && t != "docent" || i+1 < len(toks) && (toks[i+1].Text == "." || t == "docent" && toks[i+1].IsCap())
 	case (t == "His" || t == "Her") && i+1 < len(toks) && toks[i+1].Text == "Excellency":
 		return true
+	case t == "professor" && i > 0 && toks[i-1].Text == "," && i+2 < len(toks) && toks[i+1].IsCap() && toks[i+2].IsCap():
+		return true // "…, professor Mutluhan Akın, Vice Rector"
 	}
 	return false
 }
@@ -308,20 +311,36 @@ func titleBefore(toks []text.Token, i int) bool {
 		if t == "," || t == ";" || t == "." {
 			return false
 		}
-		if titleWords[t] || strings.HasSuffix(t, "Rectors") || strings.HasSuffix(t, "Presidents") || t == "Deans" {
-			return k == 0 || toks[k-1].Text == "the" || toks[k-1].Text == "its" || toks[k-1].Text == "two" ||
-				toks[k-1].Text == "," || titleWords[toks[k-1].Text] || toks[k-1].IsAcronym()
+		// "the Rector of X, P", "The Governor of the … region, P", "the
+		// interim president of X, P".
+		if leadTitles[capitalised(t)] || titleWords[t] || strings.HasSuffix(t, "Rectors") || strings.HasSuffix(t, "Presidents") || t == "Deans" {
+			k := k
+			if w := strings.ToLower(toks[max(k-1, 0)].Text); w == "interim" || w == "acting" || w == "new" || w == "former" {
+				k--
+			}
+			prev := strings.ToLower(toks[max(k-1, 0)].Text)
+			return k == 0 || prev == "the" || prev == "its" || prev == "two" || prev == "," || titleWords[toks[k-1].Text] || toks[k-1].IsAcronym()
 		}
 	}
 	return false
+}
+
+// capitalised returns w with its first letter in upper case.
+func capitalised(w string) string {
+	if w == "" {
+		return w
+	}
+	r, n := utf8.DecodeRuneInString(w)
+	return string(unicode.ToUpper(r)) + w[n:]
 }
 
 // titleAt returns the title that ends at the comma at i, and the
 // institution mention inside it.
 func titleAt(s string, toks []text.Token, i int, insts []mention) (string, int) {
 	k := i - 1
-	for k > 0 && k >= i-12 && toks[k-1].Text != "," && toks[k-1].Text != ";" && toks[k-1].Text != "the" && toks[k-1].Text != "its" {
-		k--
+	for k > 0 && k >= i-12 && toks[k-1].Text != "," && toks[k-1].Text != ";" &&
+		(toks[k-1].Text != "the" && toks[k-1].Text != "its" || k >= 2 && toks[k-2].Text == "of") {
+		k-- // "the Governor of the Moravian-Silesian region": past "of the"
 	}
 	inst := -1
 	for m := range insts {
@@ -496,6 +515,7 @@ func titleAfter(s string, toks []text.Token, j int, insts []mention, lead string
 // trimTitle drops what a title ends with that is not part of the position:
 // "Rector of the University" gives "Rector".
 func trimTitle(t string) string {
+	t = strings.TrimPrefix(strings.TrimPrefix(t, "The "), "the ")
 	for _, tail := range []string{" of the University", " of the university", " of the", " of", " at the", " at", " and", " the"} {
 		t = strings.TrimSuffix(t, tail)
 	}

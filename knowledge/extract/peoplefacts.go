@@ -29,6 +29,9 @@ func (w *draft) findPeople() {
 	w.surnames = map[string]int{}
 	for _, u := range w.units {
 		u.people = findPeople(u.text, u.toks, u.insts)
+		for k := range u.people {
+			w.dropLeadingPlace(u, &u.people[k])
+		}
 		for _, pm := range u.people {
 			inst := ""
 			if pm.Institution >= 0 {
@@ -87,4 +90,20 @@ func (w *draft) surnameOrg(u *unit, k int) int {
 		}
 	}
 	return org
+}
+
+// dropLeadingPlace takes a place off the front of a name read after "of":
+// "… to the Republic of Kenya Andriy Pravednyk" names Andriy Pravednyk.
+func (w *draft) dropLeadingPlace(u *unit, p *personMention) {
+	fields := strings.Fields(p.Name)
+	if len(fields) < 3 || !w.x.isPlace(fields[0]) {
+		return
+	}
+	p.Name = strings.Join(fields[1:], " ")
+	for k := p.From; k < p.To; k++ {
+		if u.toks[k].Text == fields[0] {
+			p.From = k + 1
+			break
+		}
+	}
 }

@@ -215,6 +215,30 @@ func TestExtractRules(t *testing.T) {
 				}
 			},
 		},
+		{
+			name: "names after lead titles with hyphens, after 'The Governor of …,' and 'the interim president of X,', after 'Professor Doctor' and ', professor'; no place before a name",
+			text: "Guests\n\n23/08/2022\n\nA delegation from the University of Nairobi came: Vice-Chancellor Stephen Kiama and others.\n\n" +
+				"The Governor of the Moravian-Silesian region, Ivo Vondrák, also attended the ceremony.\n\n" +
+				"Khalid Mehdi was there; the interim president of the Université Moulay Slimane, Omar Benali, organised the ceremony.\n\n" +
+				"The document was signed by Professor Doctor Antonio Sampaio de Nóvoa, rector of the Portuguese institution, with the Vice Rector of the University of Wah, professor Mutluhan Akın, Vice Rector of NEVÜ.\n\n" +
+				"Present were the Ambassador of Ukraine to the Republic of Kenya Andriy Pravednyk, the Chairman of the Regional Council.",
+			check: func(t *testing.T, f Facts) {
+				var got []string
+				for _, p := range f.People {
+					got = append(got, p.Name)
+				}
+				for _, want := range []string{"Stephen Kiama", "Ivo Vondrák", "Omar Benali", "Antonio Sampaio de Nóvoa", "Mutluhan Akın", "Andriy Pravednyk"} {
+					if !slices.Contains(got, want) {
+						t.Errorf("people = %q; want %q", got, want)
+					}
+				}
+				for _, p := range f.People {
+					if p.Name == "Omar Benali" && p.Title != "interim president" {
+						t.Errorf("Omar Benali's title = %q; want interim president", p.Title)
+					}
+				}
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.check(t, extractText(t, tt.text)) })
