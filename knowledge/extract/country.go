@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/coopbot/coopbot/knowledge/article"
@@ -105,9 +107,19 @@ func (w *draft) placeInstitutions() {
 	// The gazetteer knows where most academic bodies are, by any of the
 	// names the article uses.
 	for id, e := range w.orgs.list {
-		for name := range e.names {
+		if len(e.names) == 0 {
+			continue
+		}
+		// Its own name outweighs a place in the name ("Universidad del
+		// Valle" is not in Valle, Honduras); another of its names, a
+		// shorter one, weighs less ("Universidad La Salle" is one of many).
+		if inst, ok := w.x.gaz.Institution(e.name()); ok && inst.Country != "" {
+			votes[id][inst.Country] += 120
+			continue
+		}
+		for _, name := range slices.Sorted(maps.Keys(e.names)) {
 			if inst, ok := w.x.gaz.Institution(name); ok && inst.Country != "" {
-				votes[id][inst.Country] += 120 // above a place in the name: "Universidad del Valle" is not in Valle, Honduras
+				votes[id][inst.Country] += 50
 				break
 			}
 		}
