@@ -117,10 +117,31 @@ func (w *draft) newUnit(s string, toks []text.Token, caption bool, year int) *un
 	u.insts, u.parts = findNames(s, u.toks, w.x.isPlace)
 	u.insts = w.x.gazetteerNames(s, u.toks, u.insts, u.parts)
 	u.places = w.x.Places(u.toks)
-	u.dates = article.FindDates(s, year)
+	u.dates = pastYear(article.FindDates(s, year), w.a.Published)
 	u.dates = append(u.dates, relativeDates(s, u.lower, w.a.Published)...)
 	slices.SortFunc(u.dates, func(a, b article.DateMention) int { return a.Pos - b.Pos })
 	return u
+}
+
+// pastYear moves a date the text gave without its year back a year when,
+// in the year of publication, it would fall more than six months after
+// the date line: "from 25 to 27 December" in news of 27 January is last
+// December's, not next December's.
+func pastYear(dates []article.DateMention, published article.Date) []article.DateMention {
+	if published.Month == 0 {
+		return dates
+	}
+	limit := published.Start().AddDate(0, 6, 0)
+	for i, d := range dates {
+		if d.ExplicitYear || d.Start.Year != published.Year || !d.Start.Start().After(limit) {
+			continue
+		}
+		dates[i].Start.Year--
+		if d.End.Year == published.Year {
+			dates[i].End.Year--
+		}
+	}
+	return dates
 }
 
 // relativeDates resolves "today", "yesterday", "this morning" and "on

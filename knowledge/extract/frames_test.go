@@ -394,3 +394,26 @@ func TestRelativeDates(t *testing.T) {
 		t.Errorf("relativeDates with a month-only date line = %v; want none", got)
 	}
 }
+
+func TestPastYear(t *testing.T) {
+	published := article.Date{Year: 2020, Month: 1, Day: 27}
+	tests := []struct {
+		sentence string
+		want     string
+	}{
+		{"The delegation travelled to Taiwan from 25 to 27 December.", "2019-12-25..2019-12-27"},
+		{"The rector signed the agreement on 20 January.", "2020-01-20..2020-01-20"},
+		{"The next meeting is planned for 10 May.", "2020-05-10..2020-05-10"},
+		{"The delegation came on 3 December 2020.", "2020-12-03..2020-12-03"}, // the text gives the year
+	}
+	for _, tt := range tests {
+		ds := pastYear(article.FindDates(tt.sentence, published.Year), published)
+		if len(ds) != 1 || ds[0].Start.String()+".."+ds[0].End.String() != tt.want {
+			t.Errorf("pastYear(%q) = %+v; want %s", tt.sentence, ds, tt.want)
+		}
+	}
+	undated := article.FindDates("from 25 to 27 December", 2020)
+	if got := pastYear(undated, article.Date{Year: 2020}); got[0].Start.Year != 2020 {
+		t.Errorf("pastYear with a year-only date line moved the year: %+v", got)
+	}
+}
