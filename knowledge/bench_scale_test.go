@@ -230,4 +230,3 @@ func rssMB() float64 {
 	}
 	return 0
 }
-
