@@ -86,6 +86,48 @@ func institutions() []institution {
 	return out
 }
 
+// fresh makes up an institution in one of c's cities from a large space of
+// names: a city with a head noun ("Sendai Maritime University"), a city
+// with a field ("Lyon Institute of Water Resources"), or a namesake, a
+// family name of the country, with a head noun and a city ("Kimura
+// Memorial Normal University of Sendai"): tens of thousands of distinct
+// names.
+func (g *gen) fresh(c *country) institution {
+	city := g.pick(c.cities)
+	var name string
+	switch g.r.IntN(3) {
+	case 0:
+		name = city + " " + g.pick(headNouns())
+	case 1:
+		name = city + " " + g.pick([]string{"Institute", "University", "Academy", "School"}) + " of " + title(g.pick(fields()))
+	default:
+		name = g.pick(c.family) + " " + g.pick([]string{"Memorial", "Foundation", "Private"}) + " " + g.pick(headNouns()) + " of " + city
+	}
+	return institution{name: name, acronym: acronym(name), city: city, country: c}
+}
+
+// title capitalises each word of s but "and" and "of": "water resources" →
+// "Water Resources".
+func title(s string) string {
+	ws := strings.Fields(s)
+	for i, w := range ws {
+		if w != "and" && w != "of" {
+			ws[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	return strings.Join(ws, " ")
+}
+
+// headNouns are the kinds of institution fresh names are made of.
+func headNouns() []string {
+	return []string{
+		"University", "Technical University", "Maritime University", "Normal University",
+		"Medical University", "Agricultural University", "Polytechnic", "Institute of Technology",
+		"University of Applied Sciences", "Teachers' College", "School of Mines", "Business School",
+		"Academy of Sciences", "Conservatory", "University of Forestry", "Pedagogical University",
+	}
+}
+
 // acronym returns the initials of name's significant words: "Freiburg
 // University of Technology" → "FUT".
 func acronym(name string) string {
@@ -124,9 +166,16 @@ func (g *gen) chance(p float64) bool { return g.r.Float64() < p }
 
 // inst picks an institution, of the given country when c is not nil, and
 // other than those in not.
+// Half the time it is one of the built-in institutions, the others a
+// fresh name (see fresh), as real articles name a new body almost every
+// time.
 func (g *gen) inst(c *country, not ...institution) institution {
+	fresh := g.chance(0.5)
 	for {
 		in := g.insts[g.r.IntN(len(g.insts))]
+		if fresh {
+			in = g.fresh(in.country)
+		}
 		if c != nil && in.country.name != c.name {
 			continue
 		}
