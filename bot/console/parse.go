@@ -71,7 +71,32 @@ func parseLine(line string) (parsedLine, error) {
 		opt := strings.ToLower(rest[loc[2]:loc[3]])
 		p.Values[opt] = strings.TrimSpace(rest[loc[1]:end])
 	}
+	for opt, v := range p.Values {
+		if freeText[opt] {
+			continue
+		}
+		if m := unknownOption.FindStringSubmatch(" " + v); m != nil {
+			return p, fmt.Errorf("/%s has no option %q; its options are %s, e.g. %s", name, m[1], optionNames(c), example(c))
+		}
+	}
 	return p, nil
+}
+
+// freeText are the options whose values are the user's own words, where
+// "word:" may be part of a question or of the search syntax.
+var freeText = map[string]bool{commands.OptQuestion: true, commands.OptQuery: true, commands.OptKeywords: true}
+
+// unknownOption finds a "name:value" that is no option of the command: in
+// "/partners institution:HUMG colour:red" it is "colour".
+var unknownOption = regexp.MustCompile(`\s([A-Za-z_]+):\S`)
+
+// optionNames lists a command's options: "institution, country".
+func optionNames(c *discordgo.ApplicationCommand) string {
+	names := make([]string, len(c.Options))
+	for i, o := range c.Options {
+		names[i] = o.Name
+	}
+	return strings.Join(names, ", ")
 }
 
 // soleTextOption is the option that bare text after a command fills: the

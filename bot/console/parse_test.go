@@ -32,6 +32,12 @@ func TestParseLine(t *testing.T) {
 		{line: "/zzzzzzzzzzzz", wantErr: "There is no command /zzzzzzzzzzzz. Type /help"},
 		{line: "/latest HUMG", wantErr: "write options as name:value"},
 		{line: "/help me", wantErr: "takes no options"},
+		// An option the command does not have is refused, not folded into a value.
+		{line: "/partners institution:HUMG colour:red", wantErr: `/partners has no option "colour"; its options are institution, country`},
+		{line: "/partners HUMG colour:red", wantErr: `has no option "colour"`},
+		// In the user's own words, "word:" is text: the search syntax, a question.
+		{line: "/search query:title:summer camp", want: parsedLine{"search", map[string]string{"query": "title:summer camp"}}},
+		{line: "/subscribe keywords:note:x", want: parsedLine{"subscribe", map[string]string{"keywords": "note:x"}}},
 	}
 	for _, tt := range tests {
 		got, err := parseLine(tt.line)
