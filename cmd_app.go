@@ -79,7 +79,10 @@ func openDiscordApp(ctx context.Context, env Env, cfg settings.Settings) (*app, 
 		// the library itself after saving items, so that they can be asked about.
 		env.Logger.Warn("DISCORD_TOKEN is not set: the feeds are polled into the articles folder, but new articles are not posted to the subscribed channels")
 		a.feeds = newPoller(a.store, env, cfg, feeds.WithOnSave(func(ctx context.Context) error {
-			_, err := a.lib.Sync(ctx)
+			rep, err := a.lib.Sync(ctx)
+			if err == nil {
+				env.Logger.Info("articles folder synced", "added", len(rep.Added), "changed", len(rep.Changed), "removed", len(rep.Removed))
+			}
 			return err
 		}))
 		return a, nil

@@ -44,6 +44,7 @@ func TestServeWithoutTokenPollsFeeds(t *testing.T) {
 	defer stop()
 	url := "http://" + waitFor(t, stderr, `msg="serving Discord's interactions endpoint" addr=(\S+)`)
 	waitFor(t, stderr, `(feed items saved as articles)`)
+	waitFor(t, stderr, `msg="articles folder synced" (added=1)`) // the search below must find the item
 	if files, _ := filepath.Glob(filepath.Join(articles, "feed_*.txt")); len(files) != 1 {
 		t.Errorf("the folder has %d feed articles; want 1", len(files))
 	}
