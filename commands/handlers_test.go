@@ -92,7 +92,7 @@ func TestHandlers(t *testing.T) {
 		{name: "reload fails", lib: func(f *fakeLib) { f.err = errBoom }, in: cmd(admin, "reload"), typ: 5, ephemeral: true, want: []string{"Something went wrong"}, wantErr: true},
 
 		// /help
-		{name: "help", in: cmd(member, "help"), typ: 4, ephemeral: true, want: []string{"/partners institution [country]", "/visits institution:Kyoto University from:2025-11"}},
+		{name: "help", in: cmd(member, "help"), typ: 4, ephemeral: true, want: []string{"/partners institution [country]", "/visits institution:HUMG from:2025-11 to:2025-11", "/partners institution:HUMG country:China"}},
 
 		// autocomplete
 		{name: "autocomplete institution", in: auto(member, "partners", "institution", "institution", "hu"), typ: 8, want: []string{"Hanoi University of Mining and Geology (HUMG)"}},
