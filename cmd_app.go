@@ -46,9 +46,9 @@ func openApp(ctx context.Context, env Env, articlesDir string, storeTimeout time
 		return nil, err
 	}
 	if a.store == nil {
-		a.router = commands.NewRouter(a.lib, nil) // an untyped nil: no store
+		a.router = commands.NewRouter(a.lib, nil, commands.WithoutAutocomplete()) // an untyped nil: no store
 	} else {
-		a.router = commands.NewRouter(a.lib, a.store)
+		a.router = commands.NewRouter(a.lib, a.store, commands.WithoutAutocomplete())
 	}
 	return a, nil
 }

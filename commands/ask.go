@@ -22,7 +22,7 @@ func (r *Router) ask(ctx context.Context, i *discordgo.Interaction) (Reply, erro
 	}
 	a, err := r.lib.Ask(ctx, q)
 	if err != nil {
-		return explain(err, "answer")
+		return r.explain(err, "answer")
 	}
 	if a == nil || !a.Found {
 		msg := "The articles I have do not answer that."

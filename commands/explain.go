@@ -12,10 +12,10 @@ import (
 // what to try instead; any other error is returned for the log.
 //
 // subject names what was looked for, as in "No partners found for …".
-func explain(err error, subject string) (Reply, error) {
+func (r *Router) explain(err error, subject string) (Reply, error) {
 	var nf *knowledge.NotFoundError
 	if errors.As(err, &nf) {
-		return ephemeral(notFound(subject, nf)), nil
+		return ephemeral(notFound(subject, nf, r.noAutocomplete)), nil
 	}
 	var qe *knowledge.QueryError
 	if errors.As(err, &qe) {
@@ -31,7 +31,9 @@ func explain(err error, subject string) (Reply, error) {
 
 // notFound says that a name matched nothing, with the nearest names known:
 // "No partners found for 'Kyoto Univ'. Did you mean Kyoto University (KU)?"
-func notFound(subject string, nf *knowledge.NotFoundError) string {
+// Without autocomplete (the console), it does not send the user to the
+// suggestions they cannot see.
+func notFound(subject string, nf *knowledge.NotFoundError, noAutocomplete bool) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "No %s found for '%s'.", subject, oneLine(nf.Name, 100))
 	if len(nf.Suggestions) > 0 {
@@ -45,7 +47,11 @@ func notFound(subject string, nf *knowledge.NotFoundError) string {
 		if what == "" {
 			what = "name"
 		}
-		fmt.Fprintf(&b, " I know no %s by that name: start typing and pick one of the suggestions, or try `/search query:%s`.", what, oneLine(nf.Name, 50))
+		if noAutocomplete {
+			fmt.Fprintf(&b, " I know no %s by that name: check its spelling, or try `/search query:%s`.", what, oneLine(nf.Name, 50))
+		} else {
+			fmt.Fprintf(&b, " I know no %s by that name: start typing and pick one of the suggestions, or try `/search query:%s`.", what, oneLine(nf.Name, 50))
+		}
 	}
 	return b.String()
 }

@@ -42,7 +42,7 @@ func (r *Router) latestPage(ctx context.Context, i *discordgo.Interaction, args 
 	f := knowledge.Filter{Institution: k.arg(1), Country: k.arg(2)}
 	arts, err := r.lib.Latest(ctx, count, f)
 	if err != nil {
-		return explain(err, "articles")
+		return r.explain(err, "articles")
 	}
 	if len(arts) == 0 {
 		return ephemeral("No articles found" + filterSuffix(f) + ". Try a wider filter, or `/search` with a few words."), nil

@@ -32,7 +32,7 @@ func (r *Router) partnersPage(ctx context.Context, i *discordgo.Interaction, arg
 	inst, country := k.arg(0), k.arg(1)
 	res, err := r.lib.Partners(ctx, inst, country)
 	if err != nil {
-		return explain(err, "partners")
+		return r.explain(err, "partners")
 	}
 	if res == nil || len(res.Partners) == 0 {
 		msg := fmt.Sprintf("No partners found for '%s'", oneLine(inst, 100))

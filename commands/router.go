@@ -33,6 +33,8 @@ type Router struct {
 	backfill BackfillFunc
 	trouble  TroubleFunc
 	now      func() time.Time
+	// noAutocomplete: the client shows no autocomplete (WithoutAutocomplete).
+	noAutocomplete bool
 
 	commands map[string]Handler
 	pages    map[string]pageFunc
@@ -64,6 +66,10 @@ func WithBackfill(backfill BackfillFunc) Option { return func(r *Router) { r.bac
 // WithTrouble lets /subscriptions show the channels whose posts are
 // failing, and how, with trouble (the delivery's).
 func WithTrouble(trouble TroubleFunc) Option { return func(r *Router) { r.trouble = trouble } }
+
+// WithoutAutocomplete is for a client that shows no autocomplete, as the
+// console: hints then do not send the user to suggestions.
+func WithoutAutocomplete() Option { return func(r *Router) { r.noAutocomplete = true } }
 
 // WithClock sets the clock that stamps new subscriptions (default time.Now).
 func WithClock(now func() time.Time) Option { return func(r *Router) { r.now = now } }

@@ -31,7 +31,7 @@ func (r *Router) searchPage(ctx context.Context, i *discordgo.Interaction, args 
 	page = max(0, min(page, maxHits/perPage-1))
 	res, err := r.lib.Search(ctx, q, (page+1)*perPage)
 	if err != nil {
-		return explain(err, "articles")
+		return r.explain(err, "articles")
 	}
 	if res == nil || len(res.Hits) == 0 {
 		return ephemeral(fmt.Sprintf("No articles match `%s`. Try fewer or other words, or `/ask` a question in plain words.", oneLine(q, 200))), nil

@@ -64,14 +64,14 @@ func (r *Router) subscriptionFilter(ctx context.Context, o options) (knowledge.F
 	if inst != "" {
 		e, err := r.lib.Resolve(inst)
 		if err != nil {
-			reply, err := explain(err, "institution")
+			reply, err := r.explain(err, "institution")
 			return knowledge.Filter{}, reply, err
 		}
 		f.Institution = e.Name
 	}
 	if country != "" {
 		if _, err := r.lib.Latest(ctx, 1, knowledge.Filter{Country: country}); err != nil {
-			reply, err := explain(err, "country")
+			reply, err := r.explain(err, "country")
 			return knowledge.Filter{}, reply, err
 		}
 	}

@@ -55,7 +55,7 @@ func (r *Router) visitsPage(ctx context.Context, i *discordgo.Interaction, args 
 	}
 	vs, err := r.lib.Visits(ctx, f)
 	if err != nil {
-		return explain(err, "visits")
+		return r.explain(err, "visits")
 	}
 	title := "Visits" + visitSuffix(r.display(f.Institution), f)
 	if len(vs) == 0 {
