@@ -71,7 +71,8 @@ func TestAskHelp(t *testing.T) {
 // The console started without a token greets, then answers stdin.
 func TestConsoleCommand(t *testing.T) {
 	var out, errOut bytes.Buffer
-	in := strings.NewReader("/visits from:2025-11 to:2025-11\n/subscribe institution:HUMG\n/subscriptions\n")
+	in := strings.NewReader("/visits from:2025-11 to:2025-11\n/subscribe institution:HUMG\n/subscriptions\n" +
+		"/partners institution:Hanoi Univrsity of Mining and Geology\n/partners institution:HUMG colour:red\n/partners institution:Zzyzx University\n")
 	if err := run(context.Background(), nil, func(k string) string {
 		return map[string]string{"COOPBOT_DATA": t.TempDir(), "COOPBOT_ARTICLES": "seeds"}[k]
 	}, in, &out, &errOut); err != nil {
@@ -81,7 +82,10 @@ func TestConsoleCommand(t *testing.T) {
 	if first, _, _ := strings.Cut(got, "\n"); !strings.Contains(first, "DISCORD_TOKEN") {
 		t.Errorf("first line %q is not the greeting", first)
 	}
-	for _, want := range []string{"== Visits from November 2025 to November 2025 ==", "Tianjin University of Technology", "== Subscribed ==", "== Subscriptions of this server =="} {
+	for _, want := range []string{"== Visits from November 2025 to November 2025 ==", "Tianjin University of Technology", "== Subscribed ==", "== Subscriptions of this server ==",
+		"Showing results for Hanoi University of Mining and Geology (HUMG).\n== Partners of Hanoi University of Mining and Geology (HUMG) ==",
+		`/partners has no option "colour"; its options are institution, country`,
+		"No partners found for 'Zzyzx University'. I know no institution by that name: check its spelling"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("console output lacks %q:\n%s", want, got)
 		}

@@ -19,3 +19,17 @@ func TestNotFoundHints(t *testing.T) {
 		t.Errorf("notFound without autocomplete = %q; want a spelling hint and /search, no suggestions", got)
 	}
 }
+
+// A name the library knows as typed gets no "Showing results for" note;
+// only a corrected one does.
+func TestCorrectedNote(t *testing.T) {
+	r := NewRouter(openCorpus(t, "../seeds"), nil)
+	for _, name := range []string{"HUMG", "hanoi university of mining and geology", ""} {
+		if got := r.corrected(name); got != "" {
+			t.Errorf("corrected(%q) = %q; want no note", name, got)
+		}
+	}
+	if got := r.corrected("Hanoi Univrsity of Mining and Geology"); got != "Showing results for Hanoi University of Mining and Geology (HUMG)." {
+		t.Errorf("corrected(misspelt) = %q", got)
+	}
+}

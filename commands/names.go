@@ -1,9 +1,11 @@
 package commands
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/coopbot/coopbot/knowledge"
+	"github.com/coopbot/coopbot/knowledge/text"
 )
 
 // shortKey returns the shortest name that the library resolves to the same
@@ -45,4 +47,34 @@ func (r *Router) display(name string) string {
 func (r *Router) displayFilter(f knowledge.Filter) knowledge.Filter {
 	f.Institution = r.display(f.Institution)
 	return f
+}
+
+// corrected returns "Showing results for X." when the library read name,
+// as the user typed it, as a misspelling or a part of another name, so
+// the user sees which institution is answered for; or "".
+func (r *Router) corrected(name string) string {
+	if name == "" {
+		return ""
+	}
+	e, err := r.lib.Resolve(name)
+	if err != nil {
+		return ""
+	}
+	typed := text.Key(name)
+	for _, n := range append(append([]string{e.Name}, e.Acronyms...), e.Aliases...) {
+		if text.Key(n) == typed {
+			return ""
+		}
+	}
+	return "Showing results for " + oneLine(escape(e.Display()), 200) + "."
+}
+
+// withNote puts note above a reply's message, when both exist.
+func withNote(reply Reply, err error, note string) (Reply, error) {
+	if err != nil || note == "" || reply.Response == nil || reply.Response.Data == nil {
+		return reply, err
+	}
+	d := reply.Response.Data
+	d.Content = truncate(strings.TrimSpace(note+"\n"+d.Content), maxContent)
+	return reply, nil
 }

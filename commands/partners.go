@@ -22,7 +22,8 @@ func (r *Router) partners(ctx context.Context, i *discordgo.Interaction) (Reply,
 	if reply, bad := tooLong("country", country, maxName, "/partners institution:Kyoto University country:Thailand"); bad {
 		return reply, nil
 	}
-	return r.partnersPage(ctx, i, []string{r.shortKey(inst), country}, 0)
+	reply, err := r.partnersPage(ctx, i, []string{r.shortKey(inst), country}, 0)
+	return withNote(reply, err, r.corrected(inst))
 }
 
 // partnersPage lists one page of an institution's partners, grouped by

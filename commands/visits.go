@@ -29,7 +29,8 @@ func (r *Router) visits(ctx context.Context, i *discordgo.Interaction) (Reply, e
 			return badDate(d.name, d.value, err), nil
 		}
 	}
-	return r.visitsPage(ctx, i, []string{r.shortKey(inst), country, from, to}, 0)
+	reply, err := r.visitsPage(ctx, i, []string{r.shortKey(inst), country, from, to}, 0)
+	return withNote(reply, err, r.corrected(inst))
 }
 
 // visitsPage lists one page of visits in date order; args are institution,

@@ -88,7 +88,18 @@ func TestPartnersVisitsLatest(t *testing.T) {
 			t.Errorf("Resolve(%q) = %+v, %v", name, e, err)
 		}
 	}
+	// A typo or two in a long name is corrected when one institution alone is that close.
+	for _, name := range []string{"Hanoi Univrsity of Mining and Geology", "Hanoi University of Minning and Geolgy"} {
+		if e, err := l.Resolve(name); err != nil || e.Name != "Hanoi University of Mining and Geology" {
+			t.Errorf("Resolve(%q) = %+v, %v; want the misspelt HUMG", name, e, err)
+		}
+	}
 	var nf *NotFoundError
+	for _, name := range []string{"HUMM", "Hanoi Univ of Mountains and Glaciers"} { // an acronym's typo is another acronym; too far is no typo
+		if e, err := l.Resolve(name); !errors.As(err, &nf) {
+			t.Errorf("Resolve(%q) = %+v, %v; want NotFoundError", name, e, err)
+		}
+	}
 	if _, err := l.Resolve("Hanoi Univ"); !errors.As(err, &nf) || len(nf.Suggestions) == 0 {
 		t.Errorf("Resolve(Hanoi Univ) error = %v; want NotFoundError with suggestions", err)
 	}

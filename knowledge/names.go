@@ -43,7 +43,45 @@ func (m *model) resolveName(name string) (int, error) {
 	if len(hits) == 1 {
 		return hits[0], nil
 	}
+	if id := m.typoOf(key); id >= 0 {
+		return id, nil
+	}
 	return -1, &NotFoundError{What: "institution", Name: name, Suggestions: m.displays(m.suggest(name, 3))}
+}
+
+// typoOf returns the entity a misspelt name surely means, or -1: one whose
+// name is within a typo or two of key ("Hanoi Univrsity of Mining and
+// Geology"), when no other entity comes as close. Short keys are never
+// corrected: a typo in an acronym is another acronym.
+func (m *model) typoOf(key string) int {
+	if len(key) < 8 {
+		return -1
+	}
+	limit := max(1, len(key)/12)
+	best, bestDist, second := -1, limit+1, limit+3
+	for id, e := range m.entities {
+		d := limit + 3
+		for _, n := range e.names() {
+			k := text.Key(n)
+			if len(k) < len(key)-limit-2 || len(k) > len(key)+limit+2 {
+				continue
+			}
+			d = min(d, text.EditDistance(key, k))
+		}
+		switch {
+		case d < bestDist:
+			if best >= 0 {
+				second = min(second, bestDist)
+			}
+			best, bestDist = id, d
+		case d < second:
+			second = d
+		}
+	}
+	if best < 0 || second <= bestDist+1 {
+		return -1
+	}
+	return best
 }
 
 // names returns every name and acronym of e, its canonical name first.
