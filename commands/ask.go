@@ -15,9 +15,9 @@ const maxCitations = 5
 func (r *Router) ask(ctx context.Context, i *discordgo.Interaction) (Reply, error) {
 	q := optionsOf(i).str(OptQuestion)
 	if q == "" {
-		return ephemeral("What would you like to know? E.g. `/ask question:Who led the Kyoto University delegation to Vietnam?`"), nil
+		return ephemeral("What would you like to know? E.g. `" + r.example(ctx, CmdAsk)() + "`"), nil
 	}
-	if reply, bad := tooLong("question", q, maxText, "/ask question:Which universities did Kyoto University visit in 2025?"); bad {
+	if reply, bad := tooLong("question", q, maxText, r.example(ctx, CmdAsk)); bad {
 		return reply, nil
 	}
 	a, err := r.lib.Ask(ctx, q)

@@ -40,6 +40,12 @@ func (r *Router) examples(ctx context.Context) map[string]string {
 	}
 }
 
+// example returns the help's example of command cmd, built when called,
+// for hints that show one.
+func (r *Router) example(ctx context.Context, cmd string) func() string {
+	return func() string { return r.examples(ctx)[cmd] }
+}
+
 // help answers /help with every command of the catalogue, its options and
 // an example.
 func (r *Router) help(ctx context.Context, i *discordgo.Interaction) (Reply, error) {

@@ -22,10 +22,10 @@ func (r *Router) latest(ctx context.Context, i *discordgo.Interaction) (Reply, e
 		return ephemeral(fmt.Sprintf("The count must be between 1 and %d, e.g. `/latest count:10`.", MaxCount)), nil
 	}
 	inst, country := o.str(OptInstitution), o.str(OptCountry)
-	if reply, bad := tooLong("institution", inst, maxName, "/latest institution:Kyoto University"); bad {
+	if reply, bad := tooLong("institution", inst, maxName, r.example(ctx, CmdLatest)); bad {
 		return reply, nil
 	}
-	if reply, bad := tooLong("country", country, maxName, "/latest country:China"); bad {
+	if reply, bad := tooLong("country", country, maxName, r.example(ctx, CmdLatest)); bad {
 		return reply, nil
 	}
 	return r.latestPage(ctx, i, []string{strconv.Itoa(count), r.shortKey(inst), country}, 0)

@@ -68,13 +68,13 @@ func (o options) focused() (name, value string) {
 
 // tooLong returns a reply when value exceeds max characters, saying what
 // the option accepts.
-func tooLong(option, value string, max int, example string) (Reply, bool) {
+func tooLong(option, value string, max int, example func() string) (Reply, bool) {
 	n := utf8.RuneCountInString(value)
 	if n <= max {
 		return Reply{}, false
 	}
 	return ephemeral(fmt.Sprintf("The %s you gave is %d characters long; it can be at most %d. Try something shorter, e.g. `%s`.",
-		option, n, max, example)), true
+		option, n, max, example())), true
 }
 
 // permissions returns the invoking member's permissions in the channel, or

@@ -14,12 +14,12 @@ func (r *Router) partners(ctx context.Context, i *discordgo.Interaction) (Reply,
 	o := optionsOf(i)
 	inst, country := o.str(OptInstitution), o.str(OptCountry)
 	if inst == "" {
-		return ephemeral("Which institution? Give one by its name or acronym, e.g. `/partners institution:Kyoto University`."), nil
+		return ephemeral("Which institution? Give one by its name or acronym, e.g. `" + r.example(ctx, CmdPartners)() + "`."), nil
 	}
-	if reply, bad := tooLong("institution", inst, maxName, "/partners institution:Kyoto University"); bad {
+	if reply, bad := tooLong("institution", inst, maxName, r.example(ctx, CmdPartners)); bad {
 		return reply, nil
 	}
-	if reply, bad := tooLong("country", country, maxName, "/partners institution:Kyoto University country:Thailand"); bad {
+	if reply, bad := tooLong("country", country, maxName, r.example(ctx, CmdPartners)); bad {
 		return reply, nil
 	}
 	reply, err := r.partnersPage(ctx, i, []string{r.shortKey(inst), country}, 0)

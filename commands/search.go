@@ -19,7 +19,7 @@ func (r *Router) search(ctx context.Context, i *discordgo.Interaction) (Reply, e
 	if q == "" {
 		return ephemeral("What should I search for? E.g. `/search query:mining university China`, or `\"exact phrase\"`."), nil
 	}
-	if reply, bad := tooLong("query", q, maxText, "/search query:joint laboratory Osaka"); bad {
+	if reply, bad := tooLong("query", q, maxText, r.example(ctx, CmdSearch)); bad {
 		return reply, nil
 	}
 	return r.searchPage(ctx, i, []string{q}, 0)

@@ -51,12 +51,10 @@ func (r *Router) subscribe(ctx context.Context, i *discordgo.Interaction) (Reply
 // When they are not, it returns the reply that says so instead.
 func (r *Router) subscriptionFilter(ctx context.Context, o options) (knowledge.Filter, Reply, error) {
 	inst, country, keywords := o.str(OptInstitution), o.str(OptCountry), strings.Join(strings.Fields(o.str(OptKeywords)), " ")
-	for _, opt := range []struct{ name, value, example string }{
-		{"institution", inst, "/subscribe institution:Kyoto University"},
-		{"country", country, "/subscribe country:China"},
-		{"keywords", keywords, "/subscribe keywords:scholarship"},
+	for _, opt := range []struct{ name, value string }{
+		{"institution", inst}, {"country", country}, {"keywords", keywords},
 	} {
-		if reply, bad := tooLong(opt.name, opt.value, maxName, opt.example); bad {
+		if reply, bad := tooLong(opt.name, opt.value, maxName, r.example(ctx, CmdSubscribe)); bad {
 			return knowledge.Filter{}, reply, nil
 		}
 	}

@@ -54,7 +54,7 @@ func (r *Router) subscriptionsPage(ctx context.Context, i *discordgo.Interaction
 		if scope == scopeGuild {
 			where = "This server has"
 		}
-		return ephemeral(where + " no subscriptions. Create one with `/subscribe institution:Kyoto University`, or `/subscribe` for every new article."), nil
+		return ephemeral(where + " no subscriptions. Create one with `" + r.example(ctx, CmdSubscribe)() + "`, or `/subscribe` for every new article."), nil
 	}
 	w := pageWindow(len(subs), page)
 	var lines []string

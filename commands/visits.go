@@ -15,10 +15,10 @@ import (
 func (r *Router) visits(ctx context.Context, i *discordgo.Interaction) (Reply, error) {
 	o := optionsOf(i)
 	inst, country, from, to := o.str(OptInstitution), o.str(OptCountry), o.str(OptFrom), o.str(OptTo)
-	if reply, bad := tooLong("institution", inst, maxName, "/visits institution:Kyoto University"); bad {
+	if reply, bad := tooLong("institution", inst, maxName, r.example(ctx, CmdVisits)); bad {
 		return reply, nil
 	}
-	if reply, bad := tooLong("country", country, maxName, "/visits country:China"); bad {
+	if reply, bad := tooLong("country", country, maxName, r.example(ctx, CmdVisits)); bad {
 		return reply, nil
 	}
 	for _, d := range []struct{ name, value string }{{OptFrom, from}, {OptTo, to}} {
